@@ -48,10 +48,14 @@ public sealed class WorkingDayCalendar
 
     public bool IsLoaded(int year) => _loadedYears.Contains(year);
 
-    public bool IsWorkingDay(DateOnly date)
+    public bool IsWorkingDay(DateOnly date) => IsWorkingDayNumber(date.DayNumber);
+
+    /// <summary>The hot path of every deadline computation: a <see cref="DateOnly.DayNumber"/> lookup.</summary>
+    public bool IsWorkingDayNumber(int dayNumber)
     {
-        var i = date.DayNumber - _firstDayNumber;
-        return (uint)i < (uint)_days.Length ? _days[i] == Work : !IsWeekend(date);
+        var i = dayNumber - _firstDayNumber;
+        // DayNumber 0 (0001-01-01) is a Monday, so dayNumber % 7 is 5 on Saturdays and 6 on Sundays.
+        return (uint)i < (uint)_days.Length ? _days[i] == Work : dayNumber % 7 < 5;
     }
 
     /// <summary>The <paramref name="days"/>-th working day after <paramref name="from"/> (day 0);

@@ -66,24 +66,40 @@ public static class StatutoryClock
         var total = StatutoryPeriods.ReplyWorkingDays + input.ExtensionDays;
         var pauses = input.Pauses ?? [];
 
-        var provisional = !calendar.IsLoaded(dayZero.Year);
+        // Pauses as (from, to] day-number intervals; an open pause runs to int.MaxValue.
+        Span<(int From, int To)> spans = pauses.Count <= 16 ? stackalloc (int, int)[pauses.Count] : new (int, int)[pauses.Count];
+        for (var i = 0; i < pauses.Count; i++)
+            spans[i] = (pauses[i].From.DayNumber, pauses[i].To?.DayNumber ?? int.MaxValue);
+
+        var year = dayZero.Year;
+        var nextYearStart = new DateOnly(year + 1, 1, 1).DayNumber;
+        var provisional = !calendar.IsLoaded(year);
         var counted = 0;
-        var d = dayZero;
+        var d = dayZero.DayNumber;
         DateOnly? due = null;
         var paused = false;
         while (true)
         {
-            d = d.AddDays(1);
-            if (IsInOpenPause(pauses, d))
+            d++;
+            if (d >= nextYearStart)
             {
-                paused = true;
-                break;
+                year++;
+                nextYearStart = new DateOnly(year + 1, 1, 1).DayNumber;
+                provisional |= !calendar.IsLoaded(year);
             }
-            provisional |= !calendar.IsLoaded(d.Year);
-            if (!calendar.IsWorkingDay(d) || IsInClosedPause(pauses, d)) continue;
+            if (!calendar.IsWorkingDayNumber(d)) continue;
+            var excluded = false;
+            foreach (var (from, to) in spans)
+            {
+                if (d <= from || d > to) continue;
+                if (to == int.MaxValue) paused = true;
+                excluded = true;
+            }
+            if (paused) break;
+            if (excluded) continue;
             if (++counted == total)
             {
-                due = d;
+                due = DateOnly.FromDayNumber(d);
                 break;
             }
         }
@@ -108,13 +124,6 @@ public static class StatutoryClock
     {
         for (var i = 0; i < pauses.Count; i++)
             if (pauses[i].To is { } to && d > pauses[i].From && d <= to) return true;
-        return false;
-    }
-
-    private static bool IsInOpenPause(IReadOnlyList<ClockPause> pauses, DateOnly d)
-    {
-        for (var i = 0; i < pauses.Count; i++)
-            if (pauses[i].To is null && d > pauses[i].From) return true;
         return false;
     }
 

@@ -1,0 +1,25 @@
+namespace CaseFlow.Bench;
+
+public sealed record Benchmark(string Name, string Description, Func<Task> Run);
+
+public static class Benchmarks
+{
+    public static readonly IReadOnlyList<Benchmark> All =
+    [
+        new("deadlines", "reply-deadline computations per second on one core; calendar load time", DeadlineBenchmark.Run),
+    ];
+}
+
+/// <summary>Prints a Markdown table so results can be pasted into an issue.</summary>
+public static class Table
+{
+    public static void Print(string[] header, IEnumerable<string[]> rows)
+    {
+        var all = new[] { header }.Concat(rows).ToList();
+        var widths = header.Select((_, i) => all.Max(r => r[i].Length)).ToArray();
+        string Line(string[] r) => "| " + string.Join(" | ", r.Select((c, i) => c.PadRight(widths[i]))) + " |";
+        Console.WriteLine(Line(header));
+        Console.WriteLine("| " + string.Join(" | ", widths.Select(w => new string('-', w))) + " |");
+        foreach (var r in all.Skip(1)) Console.WriteLine(Line(r));
+    }
+}

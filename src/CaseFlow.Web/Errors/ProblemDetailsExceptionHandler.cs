@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CaseFlow.Web.Errors;
+
+/// <summary>The one place where exceptions become RFC 9457 problems. Nothing else catches to translate,
+/// and no stack trace leaves the server.</summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> log)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var problem = exception switch
+        {
+            ValidationFailedException v => Validation(v.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+                Problem(StatusCodes.Status413PayloadTooLarge, "请求体过大", "请求体超过了允许的大小。"),
+            BadHttpRequestException b when FindJsonException(b) is { } json => Validation(new() { [FieldOf(json)] = [JsonMessage(json)] }),
+            BadHttpRequestException b => Problem(b.StatusCode, "请求格式有误", PlainMessage(b)),
+            JsonException json => Validation(new() { [FieldOf(json)] = [JsonMessage(json)] }),
+            NotFoundException n => Problem(StatusCodes.Status404NotFound, "未找到", n.Message),
+            ConflictException c => WithExtensions(Problem(StatusCodes.Status409Conflict, "冲突", c.Message), c.Extensions),
+            ForbiddenException f => Problem(StatusCodes.Status403Forbidden, "无权操作", f.Message),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            log.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "服务器内部错误", "服务器处理请求时出错，已记录日志。");
+        }
+
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Validation(Dictionary<string, string[]> errors) =>
+        new ValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = "请求参数有误", Detail = string.Join("；", errors.Select(e => $"{e.Key}: {string.Join("，", e.Value)}")) };
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails WithExtensions(ProblemDetails p, IDictionary<string, object?> extensions)
+    {
+        foreach (var (k, v) in extensions) p.Extensions[k] = v;
+        return p;
+    }
+
+    private static JsonException? FindJsonException(Exception e)
+    {
+        for (var x = e.InnerException; x is not null; x = x.InnerException)
+            if (x is JsonException j) return j;
+        return null;
+    }
+
+    /// <summary>"$.pauses[0].from" → "pauses[0].from"; the body itself → "body".</summary>
+    private static string FieldOf(JsonException json)
+    {
+        var path = json.Path;
+        if (string.IsNullOrEmpty(path) || path == "$") return "body";
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+
+    private static string JsonMessage(JsonException json) =>
+        json.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? "值的类型或格式不正确（日期须为存在的 YYYY-MM-DD 日期，数字须为整数）。"
+            : "JSON 格式不正确。";
+
+    // The framework's own message names the parameter and is safe to show; never include inner exceptions.
+    private static string PlainMessage(BadHttpRequestException b) => b.Message;
+}

@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using CaseFlow.Data;
+using CaseFlow.Workflows.Definitions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CaseFlow.Web.Features.Auth;
+
+public static class AuthSetup
+{
+    public const string AgencyClaim = "caseflow:agency";
+
+    public static IServiceCollection AddCaseFlowAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<CaseFlowUser>(o =>
+            {
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CaseFlowDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AgencyClaimsFactory>();
+
+        // An API answers 401/403 as problems; it never redirects to a login page.
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "caseflow.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.Events.OnRedirectToLogin = ctx => WriteProblem(ctx.HttpContext, StatusCodes.Status401Unauthorized, "未登录", "请先登录（POST /api/auth/login）。");
+            o.Events.OnRedirectToAccessDenied = ctx => WriteProblem(ctx.HttpContext, StatusCodes.Status403Forbidden, "无权操作", "当前用户的角色不允许此操作。");
+        });
+
+        services.AddAuthorization(o =>
+        {
+            foreach (var role in Roles.All.Where(r => r != Roles.System))
+                o.AddPolicy(role, p => p.RequireRole(role));
+        });
+        return services;
+    }
+
+    private static async Task WriteProblem(HttpContext http, int status, string title, string detail)
+    {
+        http.Response.StatusCode = status;
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    public static string? Agency(this ClaimsPrincipal user) => user.FindFirstValue(AgencyClaim);
+
+    private sealed class AgencyClaimsFactory(UserManager<CaseFlowUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+        : UserClaimsPrincipalFactory<CaseFlowUser, IdentityRole>(users, roles, options)
+    {
+        protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CaseFlowUser user)
+        {
+            var identity = await base.GenerateClaimsAsync(user);
+            identity.AddClaim(new Claim(AgencyClaim, user.AgencyCode));
+            identity.AddClaim(new Claim("caseflow:displayName", user.DisplayName));
+            return identity;
+        }
+    }
+}

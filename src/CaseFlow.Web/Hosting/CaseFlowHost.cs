@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+using CaseFlow.Data;
+using CaseFlow.Web.Errors;
+using CaseFlow.Web.Features.Auth;
+using CaseFlow.Web.Features.Calendar;
+using CaseFlow.Web.Features.Deadlines;
+
+namespace CaseFlow.Web.Hosting;
+
+/// <summary>Wires every feature; Program.cs stays a few lines long.</summary>
+public static class CaseFlowHost
+{
+    public static WebApplicationBuilder AddCaseFlow(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddCaseFlowSettingsFile();
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
+        services.AddCaseFlowErrors();
+        services.AddCaseFlowData(builder.Configuration);
+        services.AddCaseFlowAuth();
+        services.AddCalendar();
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseCaseFlow(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapAuthApi();
+        app.MapCalendarApi();
+        app.MapDeadlinesApi();
+        return app;
+    }
+
+    /// <summary>Applies pending migrations when configured, then loads the shipped national calendar.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("CaseFlow.Startup");
+        var options = sp.GetRequiredService<DatabaseOptions>();
+        log.LogInformation("Database: {Provider} {Where}", options.Provider, options.Describe());
+        var db = sp.GetRequiredService<CaseFlowDbContext>();
+        if (options.MigrateOnStartup)
+        {
+            var applied = await sp.GetRequiredService<MigrationRunner>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            if (applied.Count > 0) log.LogInformation("Applied migrations: {Scripts}", string.Join(", ", applied));
+        }
+        var seeded = await SeedShippedCalendar.RunAsync(db, sp.GetRequiredService<TimeProvider>());
+        if (seeded.Count > 0) log.LogInformation("Loaded the shipped national calendar for {Years}", string.Join(", ", seeded));
+    }
+}
