@@ -68,16 +68,18 @@ public sealed record CalendarYearNotice(
             else if (r.To.DayNumber - r.From.DayNumber > 31) errors.Add(new($"daysOff[{i}].to", "一段假期不能超过 31 天。"));
             if (!NearYear(r.From) || !NearYear(r.To)) errors.Add(new($"daysOff[{i}].from", $"日期须在 {Year} 年或其前后一个月内。"));
             for (var d = r.From; d <= r.To && r.To.DayNumber - r.From.DayNumber <= 31; d = d.AddDays(1))
-                if (!seen.Add(d)) errors.Add(new($"daysOff[{i}]", $"{d:yyyy-MM-dd} 重复出现。"));
+                if (!seen.Add(d)) errors.Add(new($"daysOff[{i}]", $"{Iso(d)} 重复出现。"));
         }
         for (var i = 0; i < MakeUpWorkdays.Count; i++)
         {
             var d = MakeUpWorkdays[i];
             if (!NearYear(d)) errors.Add(new($"makeUpWorkdays[{i}]", $"日期须在 {Year} 年或其前后一个月内。"));
-            if (!seen.Add(d)) errors.Add(new($"makeUpWorkdays[{i}]", $"{d:yyyy-MM-dd} 已列为放假日或重复出现。"));
+            if (!seen.Add(d)) errors.Add(new($"makeUpWorkdays[{i}]", $"{Iso(d)} 已列为放假日或重复出现。"));
         }
         return errors;
     }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     // Notices reach into the neighbouring year (元旦 ranges), never further.
     private bool NearYear(DateOnly d) => d >= new DateOnly(Year - 1, 12, 1) && d <= new DateOnly(Year + 1, 1, 31);

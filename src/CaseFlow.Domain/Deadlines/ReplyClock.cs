@@ -160,11 +160,11 @@ public static class StatutoryClock
             {
                 var n = CountExcluded(calendar, clock.DayZero, p.From, to < end ? to : end);
                 sum += n;
-                lines.Add($"{p.From:yyyy-MM-dd} 至 {to:yyyy-MM-dd} {label}，不计入答复期限（{n}个工作日）");
+                lines.Add($"{Iso(p.From)} 至 {Iso(to)} {label}，不计入答复期限（{n}个工作日）");
             }
             else
             {
-                lines.Add($"{p.From:yyyy-MM-dd} 起 {label}，尚未结束，答复期限中止计算");
+                lines.Add($"{Iso(p.From)} 起 {label}，尚未结束，答复期限中止计算");
             }
         }
         var closed = pauses.Where(p => p.To is not null).ToList();
@@ -184,7 +184,10 @@ public static class StatutoryClock
 
         if (clock.Provisional)
         {
-            var missing = Enumerable.Range(clock.DayZero.Year, (clock.DueOn ?? clock.DayZero).Year - clock.DayZero.Year + 1)
+            // The computation looked at dates up to the due date or, while paused, up to the start of the open pause.
+            var lastSeen = clock.DueOn ?? (input.Pauses ?? []).Where(p => p.To is null).Select(p => p.From).DefaultIfEmpty(clock.DayZero).Max();
+            if (lastSeen < clock.DayZero) lastSeen = clock.DayZero;
+            var missing = Enumerable.Range(clock.DayZero.Year, lastSeen.Year - clock.DayZero.Year + 1)
                 .Where(y => !calendar.IsLoaded(y));
             lines.Add($"注意：{string.Join("、", missing)}年的节假日安排尚未载入，仅按周六、周日休息计算，结果为暂定");
         }
@@ -207,5 +210,8 @@ public static class StatutoryClock
 
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
-    private static string Day(DateOnly d) => $"{d:yyyy-MM-dd}（{Chinese.DateTimeFormat.GetDayName(d.DayOfWeek)}）";
+    private static string Day(DateOnly d) => $"{Iso(d)}（{Chinese.DateTimeFormat.GetDayName(d.DayOfWeek)}）";
+
+    // Legal dates are Gregorian whatever the server's culture (th-TH would otherwise print Buddhist-era years).
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

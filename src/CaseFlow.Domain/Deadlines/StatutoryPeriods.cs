@@ -6,7 +6,7 @@ namespace CaseFlow.Domain.Deadlines;
 /// convention: the starting day is day 0 and the deadline is the N-th working day after it.</summary>
 public static class StatutoryPeriods
 {
-    public const int ReplyWorkingDays = 20;              // art 33 ¶1
+    public const int ReplyWorkingDays = 20;              // art 33 ¶2
     public const int MaxExtensionWorkingDays = 20;       // art 33 ¶2
     public const int CorrectionNoticeWorkingDays = 7;    // art 30
     public const int DefaultCorrectionPeriodWorkingDays = 15; // project convention, configurable per agency
