@@ -1,0 +1,82 @@
+using CaseFlow.Domain.Deadlines;
+
+namespace CaseFlow.Domain.Cases;
+
+public enum ConsultationKind
+{
+    ThirdParty, // art 32: silence = the agency decides itself
+    Agency,     // art 34: silence = consent to disclose
+}
+
+public enum ConsultationOpinion
+{
+    Consent,
+    Objection,
+    NoReplyAgencyDecides,
+    NoReplyDeemedConsent,
+}
+
+public enum ProceedingKind
+{
+    Review,             // 行政复议
+    Lawsuit,            // 行政诉讼（未经复议直接起诉）
+    LawsuitAfterReview, // 行政诉讼（复议后起诉）
+}
+
+public enum ProceedingResult
+{
+    Upheld,    // 维持
+    Corrected, // 纠正
+    Other,     // 其他
+}
+
+public enum DeliveryMethod
+{
+    InPerson, // the date the applicant signs
+    Post,     // the date handed to the post (国办公开办函〔2016〕235号)
+    Online,   // the date sent
+    Email,    // the date sent
+}
+
+public sealed record CorrectionNotice(DateOnly SentOn, string Items, int PeriodWorkingDays, DateOnly DueOn, bool SentLate);
+
+public sealed record PauseRecord(string Ref, PauseKind Kind, DateOnly From, DateOnly? To);
+
+public sealed record Consultation(
+    int Id, ConsultationKind Kind, string Party, DateOnly SentOn, DateOnly DueOn,
+    DateOnly? RepliedOn = null, ConsultationOpinion? Opinion = null, string? Summary = null);
+
+public sealed record CoHandling(int Id, string Unit, string Request, DateOnly SentOn, DateOnly? DueOn, DateOnly? RepliedOn = null, string? Summary = null);
+
+public sealed record FeeNotice(
+    DateOnly SentOn, DateOnly PaymentDueOn, Fees.FeeMethod Method, int Quantity, decimal AmountYuan, string Basis,
+    DateOnly? PaidOn = null, decimal? PaidYuan = null, bool Expired = false);
+
+public sealed record ExtensionRequest(int Days, string Reason, string RequestedBy, DateOnly RequestedOn, bool? Approved = null, string? DecidedBy = null, DateOnly? DecidedOn = null, DateOnly? NotifiedOn = null);
+
+public sealed record Draft(int Number, int Round, string Outcome, string Text, string Author, DateTime SubmittedAtUtc,
+    string? ReviewResult = null, string? Reviewer = null, string? ReviewComments = null, string? SignedOffBy = null);
+
+public sealed record Proceeding(
+    int Id, ProceedingKind Kind, string Body, DateOnly FiledOn, DateOnly CopyReceivedOn, bool SimpleProcedure, DateOnly ResponseDueOn,
+    ProceedingResult? Result = null, DateOnly? DecidedOn = null, bool Imported = false);
+
+public sealed record Delivery(int Round, DeliveryMethod Method, DateOnly DeliveredOn, string Outcome);
+
+/// <summary>The parts of a case that are read with the case but never filtered on; stored as one JSON column.</summary>
+public sealed class CaseDetails
+{
+    public CorrectionNotice? Correction { get; set; }
+    public List<PauseRecord> Pauses { get; set; } = [];
+    public List<Consultation> Consultations { get; set; } = [];
+    public List<CoHandling> CoHandlings { get; set; } = [];
+    public FeeNotice? Fee { get; set; }
+    public ExtensionRequest? Extension { get; set; }
+    public DateOnly? ReasonsRequestedOn { get; set; }
+    public string? Article35Reason { get; set; }
+    public List<Draft> Drafts { get; set; } = [];
+    public List<Delivery> Deliveries { get; set; } = [];
+    public List<Proceeding> Proceedings { get; set; } = [];
+    public string? WithdrawalReason { get; set; }
+    public DateOnly? ReopenedOn { get; set; }
+}

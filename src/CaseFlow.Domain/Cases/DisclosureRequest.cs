@@ -1,0 +1,424 @@
+using CaseFlow.Domain.Calendar;
+using CaseFlow.Domain.Deadlines;
+using CaseFlow.Domain.Outcomes;
+
+namespace CaseFlow.Domain.Cases;
+
+/// <summary>A case rule was broken (wrong order, second extension, date out of range). Field-level when it can be.</summary>
+public sealed class CaseRuleException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>
+/// One 政府信息公开申请. State changes only through methods, each checking the rules of domain.md §2; the
+/// workflow runtime decides which actions are offered and moves <see cref="State"/>. Columns that lists and
+/// reports filter on are properties; the rest lives in <see cref="Details"/>.
+/// </summary>
+public sealed class DisclosureRequest
+{
+    private DisclosureRequest() { }
+
+    public long Id { get; private set; }
+    public string AgencyCode { get; private set; } = "";
+    public string CaseNumber { get; private set; } = "";
+    public int NumberYear { get; private set; }
+    public int Sequence { get; private set; }
+
+    public string WorkflowId { get; private set; } = "";
+    public int WorkflowVersion { get; private set; }
+    public string State { get; private set; } = "";
+
+    /// <summary>Optimistic concurrency: +1 per committed step; clients send it back with each action.</summary>
+    public int Version { get; private set; }
+
+    public Channel Channel { get; private set; }
+    public DateOnly SubmittedOn { get; private set; }
+    public DateOnly? ConfirmedOn { get; private set; }
+    public DateTime? ArrivedAtUtc { get; private set; }
+    public DateOnly ReceivedOn { get; private set; }
+
+    public ApplicantColumn ApplicantColumn { get; private set; }
+    public string ApplicantName { get; private set; } = "";
+    public string? IdDocumentNumber { get; private set; }
+    public string? Contact { get; private set; }
+    public string? Email { get; private set; }
+    public string? Address { get; private set; }
+    public string RequestedInformation { get; private set; } = "";
+    public string? RequestedForm { get; private set; }
+    public string? DeliveryChannel { get; private set; }
+
+    public string? AssignedOfficer { get; private set; }
+    public DateOnly? CorrectionReceivedOn { get; private set; }
+    public int ExtensionDays { get; private set; }
+    public DateOnly? Article35ReplyOn { get; private set; }
+    public DateOnly CorrectionNoticeDueOn { get; private set; }
+    public DateOnly? ReplyDueOn { get; private set; }
+    public bool DueProvisional { get; private set; }
+    public int Round { get; private set; } = 1;
+
+    public string? Outcome { get; private set; }
+    public DateOnly? ConcludedOn { get; private set; }
+    public bool IsVoid { get; private set; }
+    public string? VoidReason { get; private set; }
+    public bool IsImported { get; private set; }
+
+    public decimal? FeeNotifiedYuan { get; private set; }
+    public decimal? FeePaidYuan { get; private set; }
+
+    public DateTime CreatedAtUtc { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+
+    public CaseDetails Details { get; private set; } = new();
+
+    public bool IsConcluded => ConcludedOn is not null;
+
+    public sealed record Registration(
+        Channel Channel, DateOnly SubmittedOn, DateOnly? ConfirmedOn, DateTime? ArrivedAtUtc,
+        ApplicantColumn ApplicantColumn, string ApplicantName, string? IdDocumentNumber, string? Contact, string? Email, string? Address,
+        string RequestedInformation, string? RequestedForm, string? DeliveryChannel);
+
+    public static DisclosureRequest Register(
+        Registration r, string agencyCode, int sequence, string workflowId, int workflowVersion, string initialState,
+        string actor, DateTime nowUtc, WorkingDayCalendar calendar)
+    {
+        var errors = ReceiptDate.Resolve(r.Channel, r.SubmittedOn, r.ConfirmedOn, out var receivedOn);
+        if (errors.Count > 0) throw new CaseRuleException(errors[0].Field, errors[0].Message);
+        var c = new DisclosureRequest
+        {
+            AgencyCode = agencyCode,
+            NumberYear = receivedOn.Year,
+            Sequence = sequence,
+            CaseNumber = $"{agencyCode}-{receivedOn.Year}-{sequence:D4}",
+            WorkflowId = workflowId,
+            WorkflowVersion = workflowVersion,
+            State = initialState,
+            Version = 1,
+            Channel = r.Channel,
+            SubmittedOn = r.SubmittedOn,
+            ConfirmedOn = r.ConfirmedOn,
+            ArrivedAtUtc = r.ArrivedAtUtc,
+            ReceivedOn = receivedOn,
+            ApplicantColumn = r.ApplicantColumn,
+            ApplicantName = r.ApplicantName.Trim(),
+            IdDocumentNumber = r.IdDocumentNumber?.Trim(),
+            Contact = r.Contact?.Trim(),
+            Email = r.Email?.Trim(),
+            Address = r.Address?.Trim(),
+            RequestedInformation = r.RequestedInformation.Trim(),
+            RequestedForm = r.RequestedForm,
+            DeliveryChannel = r.DeliveryChannel,
+            CreatedAtUtc = nowUtc,
+            CreatedBy = actor,
+        };
+        c.Recompute(calendar);
+        return c;
+    }
+
+    /// <summary>The inputs of the statutory clock for the current reply round.</summary>
+    public ReplyClockInput ClockInput() => new(
+        ReceivedOn,
+        Details.ReopenedOn ?? CorrectionReceivedOn,
+        [.. Details.Pauses.Select(p => new ClockPause(p.From, p.To, p.Kind))],
+        ExtensionDays,
+        Article35ReplyOn);
+
+    public ReplyClock Clock(WorkingDayCalendar calendar, bool explain = true) => StatutoryClock.Reply(calendar, ClockInput(), explain);
+
+    /// <summary>Refreshes the stored due dates (after every step, and when the calendar changes).</summary>
+    public void Recompute(WorkingDayCalendar calendar)
+    {
+        var clock = Clock(calendar, explain: false);
+        ReplyDueOn = clock.DueOn;
+        DueProvisional = clock.Provisional;
+        CorrectionNoticeDueOn = StatutoryPeriods.CorrectionNoticeDue(calendar, ReceivedOn).Date;
+    }
+
+    // ---- workflow bookkeeping (called by the runtime only) ----
+
+    public void MoveTo(string state) => State = state;
+
+    public void CommitStep() => Version++;
+
+    public void Reopen(DateOnly on)
+    {
+        Details.ReopenedOn = on;
+        Round++;
+        Outcome = null;
+        ConcludedOn = null;
+        ExtensionDays = 0;
+        Details.Extension = null;
+        Article35ReplyOn = null;
+    }
+
+    // ---- handling ----
+
+    public void AssignOfficer(string userName) => AssignedOfficer = userName;
+
+    public void RequestCorrection(DateOnly sentOn, string items, int periodWorkingDays, WorkingDayCalendar calendar)
+    {
+        EnsureOpen();
+        if (Details.Correction is not null) throw new CaseRuleException("sentOn", "补正告知只能一次性发出（条例第三十条），本案已发出过补正告知书。");
+        if (sentOn < ReceivedOn) throw new CaseRuleException("sentOn", "补正告知日期不能早于收到申请之日。");
+        if (string.IsNullOrWhiteSpace(items)) throw new CaseRuleException("items", "须一次性写明需要补正的事项。");
+        if (periodWorkingDays is < 1 or > 60) throw new CaseRuleException("periodWorkingDays", "补正期限须在 1 至 60 个工作日之间。");
+        var due = calendar.AddWorkingDays(sentOn, periodWorkingDays).Date;
+        Details.Correction = new CorrectionNotice(sentOn, items.Trim(), periodWorkingDays, due, sentOn > CorrectionNoticeDueOn);
+    }
+
+    public void ReceiveCorrection(DateOnly receivedOn)
+    {
+        var notice = Details.Correction ?? throw new CaseRuleException("receivedOn", "本案没有补正告知。");
+        if (receivedOn < notice.SentOn) throw new CaseRuleException("receivedOn", "补正收到日期不能早于补正告知日期。");
+        CorrectionReceivedOn = receivedOn;
+    }
+
+    public void ExpireCorrection()
+    {
+        var notice = Details.Correction ?? throw new CaseRuleException("state", "本案没有补正告知。");
+        Conclude(Outcomes.Outcomes.NoCorrection.Code, notice.DueOn);
+    }
+
+    public CoHandling RequestCoHandling(string unit, string request, DateOnly sentOn, DateOnly? dueOn)
+    {
+        EnsureOpen();
+        if (string.IsNullOrWhiteSpace(unit)) throw new CaseRuleException("unit", "须填写协办单位。");
+        if (dueOn is { } d && d < sentOn) throw new CaseRuleException("dueOn", "回复期限不能早于发函日期。");
+        var item = new CoHandling(Details.CoHandlings.Count + 1, unit.Trim(), request?.Trim() ?? "", sentOn, dueOn);
+        Details.CoHandlings.Add(item);
+        return item;
+    }
+
+    public void RecordCoHandlingReply(int id, DateOnly repliedOn, string? summary)
+    {
+        var i = Details.CoHandlings.FindIndex(c => c.Id == id && c.RepliedOn is null);
+        if (i < 0) throw new CaseRuleException("coHandlingId", $"没有编号为 {id} 的待回复协办。");
+        if (repliedOn < Details.CoHandlings[i].SentOn) throw new CaseRuleException("repliedOn", "回复日期不能早于发函日期。");
+        Details.CoHandlings[i] = Details.CoHandlings[i] with { RepliedOn = repliedOn, Summary = summary };
+    }
+
+    public Consultation StartConsultation(ConsultationKind kind, string party, DateOnly sentOn, DateOnly? partyReceivedOn, WorkingDayCalendar calendar)
+    {
+        EnsureOpen();
+        if (string.IsNullOrWhiteSpace(party)) throw new CaseRuleException("party", "须填写被征求意见的第三方或机关。");
+        if (sentOn < ReceivedOn) throw new CaseRuleException("sentOn", "征求意见日期不能早于收到申请之日。");
+        if (partyReceivedOn is { } r && r < sentOn) throw new CaseRuleException("partyReceivedOn", "对方收到日期不能早于发出日期。");
+        var due = StatutoryPeriods.ConsultationDue(calendar, partyReceivedOn ?? sentOn).Date;
+        var c = new Consultation(Details.Consultations.Count + 1, kind, party.Trim(), sentOn, due);
+        Details.Consultations.Add(c);
+        Details.Pauses.Add(new PauseRecord($"consultation:{c.Id}", kind == ConsultationKind.ThirdParty ? PauseKind.ThirdPartyConsultation : PauseKind.AgencyConsultation, sentOn, null));
+        return c;
+    }
+
+    public void RecordConsultationReply(int id, DateOnly repliedOn, ConsultationOpinion opinion, string? summary)
+    {
+        var i = OpenConsultation(id);
+        if (repliedOn < Details.Consultations[i].SentOn) throw new CaseRuleException("repliedOn", "回复日期不能早于征求意见日期。");
+        Details.Consultations[i] = Details.Consultations[i] with { RepliedOn = repliedOn, Opinion = opinion, Summary = summary };
+        ClosePause($"consultation:{id}", repliedOn);
+    }
+
+    /// <summary>The consultation period ran out: an agency's silence is consent (art 34); for a third party the
+    /// agency decides itself (art 32). The pause ends on the period's last day.</summary>
+    public Consultation ExpireConsultation(int id)
+    {
+        var i = OpenConsultation(id);
+        var c = Details.Consultations[i];
+        var opinion = c.Kind == ConsultationKind.Agency ? ConsultationOpinion.NoReplyDeemedConsent : ConsultationOpinion.NoReplyAgencyDecides;
+        Details.Consultations[i] = c with { RepliedOn = c.DueOn, Opinion = opinion, Summary = "期限届满未回复" };
+        ClosePause($"consultation:{id}", c.DueOn);
+        return Details.Consultations[i];
+    }
+
+    public bool HasOpenConsultation => Details.Consultations.Any(c => c.RepliedOn is null);
+
+    public bool HasOpenCoHandling => Details.CoHandlings.Any(c => c.RepliedOn is null);
+
+    public void SendFeeNotice(DateOnly sentOn, DateOnly? applicantReceivedOn, Fees.FeeMethod method, int quantity, decimal amountYuan, string basis, bool pausesClock, WorkingDayCalendar calendar)
+    {
+        EnsureOpen();
+        if (Details.Fee is not null) throw new CaseRuleException("sentOn", "本案已发出过收费通知。");
+        if (sentOn < ReceivedOn) throw new CaseRuleException("sentOn", "收费通知日期不能早于收到申请之日。");
+        if (amountYuan <= 0) throw new CaseRuleException("amountYuan", "收费金额须大于 0。");
+        if (string.IsNullOrWhiteSpace(basis)) throw new CaseRuleException("basis", "须写明收费依据、标准和缴费方式。");
+        var due = StatutoryPeriods.FeePaymentDue(calendar, applicantReceivedOn ?? sentOn).Date;
+        Details.Fee = new FeeNotice(sentOn, due, method, quantity, amountYuan, basis.Trim());
+        FeeNotifiedYuan = amountYuan;
+        if (pausesClock) Details.Pauses.Add(new PauseRecord("fee", PauseKind.FeeWait, sentOn, null));
+    }
+
+    public void RecordPayment(DateOnly paidOn, decimal paidYuan)
+    {
+        var fee = Details.Fee ?? throw new CaseRuleException("paidOn", "本案没有收费通知。");
+        if (paidOn < fee.SentOn) throw new CaseRuleException("paidOn", "缴费日期不能早于收费通知日期。");
+        if (paidOn > fee.PaymentDueOn) throw new CaseRuleException("paidOn", $"缴费期限已于 {fee.PaymentDueOn:yyyy-MM-dd} 届满。");
+        if (paidYuan < fee.AmountYuan) throw new CaseRuleException("paidYuan", $"应缴 {fee.AmountYuan} 元。");
+        Details.Fee = fee with { PaidOn = paidOn, PaidYuan = paidYuan };
+        FeePaidYuan = paidYuan;
+        ClosePause("fee", paidOn);
+    }
+
+    public void ExpireFeePayment()
+    {
+        var fee = Details.Fee ?? throw new CaseRuleException("state", "本案没有收费通知。");
+        Details.Fee = fee with { Expired = true };
+        ClosePause("fee", fee.PaymentDueOn);
+        Conclude(Outcomes.Outcomes.FeeUnpaid.Code, fee.PaymentDueOn);
+    }
+
+    public void AskReasons(DateOnly sentOn)
+    {
+        EnsureOpen();
+        Details.ReasonsRequestedOn = sentOn;
+    }
+
+    public void SetArticle35ReplyDate(DateOnly replyOn, string reason)
+    {
+        EnsureOpen();
+        if (replyOn <= ReceivedOn) throw new CaseRuleException("replyOn", "合理答复期限须晚于收到申请之日。");
+        if (string.IsNullOrWhiteSpace(reason)) throw new CaseRuleException("reason", "须说明确定该期限的理由。");
+        Article35ReplyOn = replyOn;
+        Details.Article35Reason = reason.Trim();
+    }
+
+    public void RequestExtension(int days, string reason, string actor, DateOnly today)
+    {
+        EnsureOpen();
+        if (Details.Extension is not null) throw new CaseRuleException("days", "延期答复只能一次（条例第三十三条第二款）。");
+        if (days is < 1 or > StatutoryPeriods.MaxExtensionWorkingDays) throw new CaseRuleException("days", "延长的期限最长不得超过 20 个工作日。");
+        if (string.IsNullOrWhiteSpace(reason)) throw new CaseRuleException("reason", "须说明延期理由。");
+        if (ReplyDueOn is { } due && today > due) throw new CaseRuleException("days", $"答复期限已于 {due:yyyy-MM-dd} 届满，不能再延期。");
+        Details.Extension = new ExtensionRequest(days, reason.Trim(), actor, today);
+    }
+
+    /// <summary>Approval and the notice to the applicant must both happen before the running deadline expires.</summary>
+    public void DecideExtension(bool approve, string actor, DateOnly decidedOn, DateOnly? notifiedOn)
+    {
+        var request = Details.Extension ?? throw new CaseRuleException("state", "没有待审批的延期申请。");
+        if (request.Approved is not null) throw new CaseRuleException("state", "延期申请已审批。");
+        if (approve)
+        {
+            if (ReplyDueOn is { } due && decidedOn > due) throw new CaseRuleException("decidedOn", $"须在答复期限 {due:yyyy-MM-dd} 届满前批准。");
+            if (notifiedOn is null) throw new CaseRuleException("notifiedOn", "须填写告知申请人延期的日期。");
+            if (ReplyDueOn is { } due2 && notifiedOn > due2) throw new CaseRuleException("notifiedOn", $"须在答复期限 {due2:yyyy-MM-dd} 届满前告知申请人。");
+            ExtensionDays = request.Days;
+        }
+        Details.Extension = request with { Approved = approve, DecidedBy = actor, DecidedOn = decidedOn, NotifiedOn = notifiedOn };
+        if (!approve) Details.Extension = null; // a refused request does not use up the one extension
+    }
+
+    public bool ExtensionRequested => Details.Extension is { Approved: null };
+
+    public bool ExtensionAvailable(DateOnly today) => Details.Extension is null && !IsConcluded && (ReplyDueOn is not { } due || today <= due);
+
+    // ---- reply ----
+
+    public Draft CurrentDraft => Details.Drafts.LastOrDefault(d => d.Round == Round)
+        ?? throw new CaseRuleException("state", "尚无答复草稿。");
+
+    public Draft SubmitDraft(string outcome, string text, string actor, DateTime nowUtc)
+    {
+        EnsureOpen();
+        if (!Outcomes.Outcomes.TryParse(outcome, out var o)) throw new CaseRuleException("outcome", $"“{outcome}”不是办理结果代码。");
+        if (string.IsNullOrWhiteSpace(text)) throw new CaseRuleException("text", "答复书正文不能为空。");
+        if (o.RefusesDisclosure && !text.Contains("行政复议", StringComparison.Ordinal))
+            throw new CaseRuleException("text", "不予公开的答复须告知申请人应当先申请行政复议（行政复议法第二十三条）。");
+        var draft = new Draft(Details.Drafts.Count + 1, Round, o.Code, text, actor, nowUtc);
+        Details.Drafts.Add(draft);
+        return draft;
+    }
+
+    public void ReviewDraft(bool approve, string reviewer, string? comments)
+    {
+        if (!approve && string.IsNullOrWhiteSpace(comments)) throw new CaseRuleException("comments", "退回须写明修改意见。");
+        var d = CurrentDraft;
+        Details.Drafts[^1] = d with { ReviewResult = approve ? "Approved" : "Returned", Reviewer = reviewer, ReviewComments = comments };
+    }
+
+    public void SignOff(string head) => Details.Drafts[^1] = CurrentDraft with { SignedOffBy = head };
+
+    public void Deliver(DeliveryMethod method, DateOnly deliveredOn)
+    {
+        var draft = CurrentDraft;
+        if (deliveredOn < ReceivedOn) throw new CaseRuleException("deliveredOn", "送达日期不能早于收到申请之日。");
+        Details.Deliveries.Add(new Delivery(Round, method, deliveredOn, draft.Outcome));
+        Conclude(draft.Outcome, deliveredOn);
+    }
+
+    public void ReplyOnTheSpot(string outcome, string text, string actor, DateTime nowUtc)
+    {
+        var draft = SubmitDraft(outcome, text, actor, nowUtc);
+        Details.Deliveries.Add(new Delivery(Round, DeliveryMethod.InPerson, ReceivedOn, draft.Outcome));
+        Conclude(draft.Outcome, ReceivedOn);
+    }
+
+    public void Withdraw(DateOnly withdrawnOn, string? reason)
+    {
+        EnsureOpen();
+        if (withdrawnOn < ReceivedOn) throw new CaseRuleException("withdrawnOn", "撤回日期不能早于收到申请之日。");
+        Details.WithdrawalReason = reason;
+        foreach (var p in Details.Pauses.Where(p => p.To is null).ToList()) ClosePause(p.Ref, withdrawnOn);
+        Conclude(Outcomes.Outcomes.OtherOther.Code, withdrawnOn);
+    }
+
+    public void Void(string reason)
+    {
+        if (IsVoid) throw new CaseRuleException("state", "本案已作废。");
+        if (string.IsNullOrWhiteSpace(reason)) throw new CaseRuleException("reason", "作废须说明理由。");
+        IsVoid = true;
+        VoidReason = reason.Trim();
+    }
+
+    // ---- after the reply ----
+
+    public Proceeding RecordProceeding(ProceedingKind kind, string body, DateOnly filedOn, DateOnly copyReceivedOn, bool simpleProcedure, WorkingDayCalendar calendar)
+    {
+        if (!IsConcluded) throw new CaseRuleException("state", "答复之后才能登记行政复议或诉讼。");
+        if (string.IsNullOrWhiteSpace(body)) throw new CaseRuleException("body", "须填写复议机关或法院。");
+        if (copyReceivedOn < filedOn) throw new CaseRuleException("copyReceivedOn", "收到副本日期不能早于申请或起诉日期。");
+        var due = kind == ProceedingKind.Review
+            ? StatutoryPeriods.ReviewReplyDue(calendar, copyReceivedOn, simpleProcedure).Date
+            : StatutoryPeriods.LawsuitDefenceDue(calendar, copyReceivedOn).Date;
+        var p = new Proceeding(Details.Proceedings.Count + 1, kind, body.Trim(), filedOn, copyReceivedOn, simpleProcedure && kind == ProceedingKind.Review, due);
+        Details.Proceedings.Add(p);
+        return p;
+    }
+
+    public bool HasPendingProceeding => Details.Proceedings.Any(p => p.Result is null);
+
+    /// <summary>Records the result; a corrected result (纠正) reopens the case for a new reply round.</summary>
+    public bool RecordProceedingResult(int id, ProceedingResult result, DateOnly decidedOn)
+    {
+        var i = Details.Proceedings.FindIndex(p => p.Id == id && p.Result is null);
+        if (i < 0) throw new CaseRuleException("proceedingId", $"没有编号为 {id} 的未审结复议或诉讼。");
+        if (decidedOn < Details.Proceedings[i].FiledOn) throw new CaseRuleException("decidedOn", "结果日期不能早于申请或起诉日期。");
+        Details.Proceedings[i] = Details.Proceedings[i] with { Result = result, DecidedOn = decidedOn };
+        if (result != ProceedingResult.Corrected) return false;
+        Reopen(decidedOn);
+        return true;
+    }
+
+    private void Conclude(string outcome, DateOnly on)
+    {
+        Outcome = outcome;
+        ConcludedOn = on;
+    }
+
+    private void EnsureOpen()
+    {
+        if (IsConcluded) throw new CaseRuleException("state", "本案已办结。");
+        if (IsVoid) throw new CaseRuleException("state", "本案已作废。");
+    }
+
+    private int OpenConsultation(int id)
+    {
+        var i = Details.Consultations.FindIndex(c => c.Id == id && c.RepliedOn is null);
+        return i >= 0 ? i : throw new CaseRuleException("consultationId", $"没有编号为 {id} 的待回复征求意见。");
+    }
+
+    private void ClosePause(string reference, DateOnly on)
+    {
+        var i = Details.Pauses.FindIndex(p => p.Ref == reference && p.To is null);
+        if (i >= 0) Details.Pauses[i] = Details.Pauses[i] with { To = on < Details.Pauses[i].From ? Details.Pauses[i].From : on };
+    }
+}
