@@ -1,0 +1,38 @@
+using CaseFlow.Data.Agencies;
+using CaseFlow.Data.Calendar;
+using CaseFlow.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Data;
+
+/// <summary>The one DbContext. Each entity is configured by its own <c>IEntityTypeConfiguration</c> class in
+/// this assembly; the tables are created by the scripts in <c>db/</c> (see <see cref="MigrationRunner"/>). Adding an
+/// entity: db/README.md.</summary>
+public class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options) : IdentityDbContext<CaseFlowUser>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
+    public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CaseFlowDbContext).Assembly);
+
+        // Identity adds AspNetUserPasskeys when the host sets IdentityOptions.Stores.SchemaVersion to Version3.
+        // No script in db/ creates that table; fail when the model is built, not at the first passkey sign-in.
+        if (builder.Model.FindEntityType(typeof(IdentityUserPasskey<string>)) is not null)
+            throw new InvalidOperationException(
+                "IdentityOptions.Stores.SchemaVersion 3 (passkeys) needs the AspNetUserPasskeys table, which the migration scripts in db/ do not create. Add a migration script for it before enabling passkeys.");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // Enums are stored by name; every DateTime is an instant in UTC (docs: architecture.md §4).
+        conventions.Properties<Enum>().HaveConversion<string>();
+        conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        conventions.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace CaseFlow.Data;
+
+/// <summary>Everything that differs between the providers lives here; add a provider by extending each switch.</summary>
+public static class DatabaseProviders
+{
+    /// <summary>Configures EF Core for <paramref name="options"/> the way the application does.</summary>
+    public static DbContextOptionsBuilder UseCaseFlowDatabase(this DbContextOptionsBuilder builder, DatabaseOptions options) =>
+        options.Provider switch
+        {
+            DatabaseProvider.Sqlite => builder.UseSqlite(options.ConnectionString).AddInterceptors(SqlitePragmas.Instance),
+            DatabaseProvider.Postgres => builder.UseNpgsql(options.ConnectionString),
+            _ => throw Unknown(options.Provider),
+        };
+
+    public static DatabaseProvider ProviderOf(DatabaseFacade database) =>
+        database.ProviderName switch
+        {
+            "Microsoft.EntityFrameworkCore.Sqlite" => DatabaseProvider.Sqlite,
+            "Npgsql.EntityFrameworkCore.PostgreSQL" => DatabaseProvider.Postgres,
+            var name => throw new NotSupportedException($"CaseFlow has no migration scripts for EF Core provider {name}."),
+        };
+
+    /// <summary>The folder under <c>db/</c> holding the provider's migration scripts.</summary>
+    internal static string ScriptFolder(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => "sqlite",
+        DatabaseProvider.Postgres => "postgresql",
+        _ => throw Unknown(provider),
+    };
+
+    internal static string CreateJournalSql(DatabaseProvider provider, string table) => provider switch
+    {
+        DatabaseProvider.Sqlite =>
+            $"CREATE TABLE IF NOT EXISTS \"{table}\" (id TEXT NOT NULL PRIMARY KEY, checksum TEXT NOT NULL, applied_at_utc TEXT NOT NULL)",
+        DatabaseProvider.Postgres =>
+            $"CREATE TABLE IF NOT EXISTS \"{table}\" (id text NOT NULL PRIMARY KEY, checksum text NOT NULL, applied_at_utc timestamp with time zone NOT NULL)",
+        _ => throw Unknown(provider),
+    };
+
+    /// <summary>SQL that serialises migrating processes for the rest of the session, and releases them. SQLite needs
+    /// none: each script's transaction begins IMMEDIATE, which takes the database's write lock.</summary>
+    internal static (string Lock, string Unlock)? MigrationLockSql(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => null,
+        DatabaseProvider.Postgres => ($"SELECT pg_advisory_lock({PostgresMigrationLockKey})", $"SELECT pg_advisory_unlock({PostgresMigrationLockKey})"),
+        _ => throw Unknown(provider),
+    };
+
+    /// <summary>Statements around each migration script: <c>Before</c> its transaction, <c>Check</c> inside it after the
+    /// script (any row it returns aborts the script), <c>After</c> the transaction.</summary>
+    internal sealed record ScriptGuard(string Before, string Check, string After);
+
+    /// <summary>SQLite changes a column's type or nullability only by rebuilding the table (create new, copy, drop old,
+    /// rename). With foreign keys enforced, dropping the old table would delete its rows and cascade to other tables,
+    /// so enforcement is off while a script runs (the pragma has no effect inside a transaction, hence before it) and
+    /// the whole database is checked before commit.</summary>
+    internal static ScriptGuard? ScriptGuardFor(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.Sqlite => new("PRAGMA foreign_keys = OFF", "PRAGMA foreign_key_check", "PRAGMA foreign_keys = ON"),
+        DatabaseProvider.Postgres => null,
+        _ => throw Unknown(provider),
+    };
+
+    /// <summary>Any fixed number; "CaseFlow" in ASCII.</summary>
+    private const long PostgresMigrationLockKey = 0x43617365466C6F77;
+
+    private static NotSupportedException Unknown(DatabaseProvider provider) => new($"Unknown database provider {provider}.");
+
+    /// <summary>WAL lets readers work while one connection writes; busy_timeout makes a connection wait up to 5 s for
+    /// the write lock instead of failing at once with SQLITE_BUSY. journal_mode is stored in the file;
+    /// busy_timeout is per connection, so both run on every open.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+        private const string Sql = "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

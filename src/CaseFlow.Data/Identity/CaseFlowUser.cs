@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CaseFlow.Data.Identity;
+
+/// <summary>An account. Identity supplies the login, password hash, lockout and TOTP columns.</summary>
+public class CaseFlowUser : IdentityUser
+{
+    /// <summary>The agency the user works for (<see cref="Agencies.Agency.Code"/>).</summary>
+    public string AgencyCode { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The one test command of CaseFlow: bash tests/run.sh
+#
+# Installs what the tests need when missing (Debian 12), starts a private PostgreSQL 15 server and an SMTP
+# sink on 127.0.0.1, builds the solution once and runs every test project twice, under TZ=Asia/Shanghai and
+# under TZ=UTC. Everything it starts is stopped and removed on exit. The last line reads "N passed, M failed".
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+PG_BIN=/usr/lib/postgresql/15/bin
+PY=/usr/bin/python3 # Debian's interpreter: the python3 first on PATH may lack Debian's modules
+WORK=""
+SMTP_PID=""
+PG_STARTED=""
+SUMMARY="0 passed, 0 failed"
+
+as_postgres() {
+  if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+cleanup() {
+  local status=$?
+  set +e
+  if [[ -n $PG_STARTED ]]; then as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1; fi
+  if [[ -n $SMTP_PID ]]; then kill "$SMTP_PID" 2>/dev/null; wait "$SMTP_PID" 2>/dev/null; fi
+  if [[ -n $WORK ]]; then rm -rf "$WORK"; fi
+  echo "$SUMMARY"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- packages ---------------------------------------------------------------------------------------------
+missing=()
+[[ -x $PG_BIN/postgres ]] || missing+=(postgresql)
+[[ -x $PY ]] && "$PY" -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+if ((${#missing[@]})); then
+  if [[ $EUID -ne 0 ]]; then
+    echo "Missing packages: ${missing[*]}. Install them as root (apt-get install ${missing[*]}) and run again." >&2
+    exit 1
+  fi
+  echo "Installing ${missing[*]} ..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq </dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
+fi
+
+free_port() {
+  "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+WORK=$(mktemp -d /tmp/caseflow-run.XXXXXX)
+
+# --- PostgreSQL -------------------------------------------------------------------------------------------
+mkdir "$WORK/pg"
+if [[ $EUID -eq 0 ]]; then chown postgres:postgres "$WORK/pg"; chmod 755 "$WORK"; fi
+PG_PORT=$(free_port)
+as_postgres "$PG_BIN/initdb" -D "$WORK/pg/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+PG_STARTED=1
+if ! as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w \
+  -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null; then
+  cat "$WORK/pg/server.log" >&2
+  exit 1
+fi
+export CASEFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+
+# --- SMTP sink --------------------------------------------------------------------------------------------
+SMTP_PORT=$(free_port)
+export CASEFLOW_TEST_SMTP_LOG="$WORK/smtp.log"
+"$PY" -u -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" >"$CASEFLOW_TEST_SMTP_LOG" 2>&1 &
+SMTP_PID=$!
+for _ in $(seq 50); do
+  (echo >"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break
+  kill -0 "$SMTP_PID" 2>/dev/null || { cat "$CASEFLOW_TEST_SMTP_LOG" >&2; exit 1; }
+  sleep 0.2
+done
+export CASEFLOW_TEST_SMTP_PORT=$SMTP_PORT
+export CASEFLOW_TEST_CHROMIUM=/usr/bin/chromium
+echo "PostgreSQL on 127.0.0.1:$PG_PORT, SMTP sink on 127.0.0.1:$SMTP_PORT"
+
+# --- build and test ---------------------------------------------------------------------------------------
+if ! dotnet build CaseFlow.sln -c Release -v q -nologo; then
+  echo "Build failed; no tests were run." >&2
+  exit 1
+fi
+
+passed=0
+failed=0
+status=0
+for tz in Asia/Shanghai UTC; do
+  echo "=== dotnet test, TZ=$tz ==="
+  log="$WORK/test-${tz//\//-}.log"
+  set +e
+  mkdir -p "$WORK/tmp"
+  TMPDIR="$WORK/tmp" TZ=$tz dotnet test CaseFlow.sln -c Release --no-build -nologo 2>&1 | tee "$log" |
+    grep -v -e '^Additionally, path to test adapters' -e '^$'
+  run_status=${PIPESTATUS[0]}
+  set -e
+  # Summary lines, one per test project: "Passed!  - Failed:     0, Passed:    32, Skipped: ..." / "Failed! - ..."
+  read -r p f < <(sed 's/\x1b\[[0-9;]*m//g' "$log" | awk '
+    /^(Passed|Failed)! *- *Failed:/ {
+      if (match($0, /Failed: *[0-9]+/)) { s = substr($0, RSTART, RLENGTH); gsub(/[^0-9]/, "", s); f += s }
+      if (match($0, /, Passed: *[0-9]+/)) { s = substr($0, RSTART, RLENGTH); gsub(/[^0-9]/, "", s); p += s }
+    }
+    END { print p + 0, f + 0 }')
+  echo "TZ=$tz: $p passed, $f failed (dotnet test exit code $run_status)"
+  passed=$((passed + p))
+  failed=$((failed + f))
+  if ((run_status != 0 || f > 0)); then status=1; fi
+done
+
+SUMMARY="$passed passed, $failed failed"
+exit "$status"
