@@ -1,5 +1,7 @@
 using CaseFlow.Data.Agencies;
 using CaseFlow.Data.Calendar;
+using CaseFlow.Data.Cases;
+using CaseFlow.Domain.Cases;
 using CaseFlow.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -15,6 +17,12 @@ public class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options) : Id
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
     public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
+    public DbSet<DisclosureRequest> Cases => Set<DisclosureRequest>();
+    public DbSet<CaseJournalEntry> CaseJournal => Set<CaseJournalEntry>();
+    public DbSet<CaseTimer> CaseTimers => Set<CaseTimer>();
+    public DbSet<WaitingPoint> WaitingPoints => Set<WaitingPoint>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

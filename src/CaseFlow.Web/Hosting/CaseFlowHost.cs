@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
 using CaseFlow.Data;
+using CaseFlow.Data.Agencies;
+using CaseFlow.Data.Calendar;
+using CaseFlow.Data.Identity;
 using CaseFlow.Web.Errors;
 using CaseFlow.Web.Features.Auth;
 using CaseFlow.Web.Features.Calendar;
@@ -49,11 +52,11 @@ public static class CaseFlowHost
         var sp = scope.ServiceProvider;
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("CaseFlow.Startup");
         var options = sp.GetRequiredService<DatabaseOptions>();
-        log.LogInformation("Database: {Provider} {Where}", options.Provider, options.Describe());
+        log.LogInformation("Database: {Database}", options);
         var db = sp.GetRequiredService<CaseFlowDbContext>();
         if (options.MigrateOnStartup)
         {
-            var applied = await sp.GetRequiredService<MigrationRunner>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            var applied = await db.MigrateAsync(app.Lifetime.ApplicationStopping);
             if (applied.Count > 0) log.LogInformation("Applied migrations: {Scripts}", string.Join(", ", applied));
         }
         var seeded = await SeedShippedCalendar.RunAsync(db, sp.GetRequiredService<TimeProvider>());

@@ -1,3 +1,5 @@
+using CaseFlow.Web.Features.Admin;
+
 namespace CaseFlow.Web.Hosting;
 
 /// <summary>A command-line verb: <c>dotnet run --project src/CaseFlow.Web -- VERB [options]</c>.

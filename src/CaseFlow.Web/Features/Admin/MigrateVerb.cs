@@ -1,4 +1,7 @@
 using CaseFlow.Data;
+using CaseFlow.Data.Agencies;
+using CaseFlow.Data.Calendar;
+using CaseFlow.Data.Identity;
 using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Web.Hosting;
 
@@ -13,8 +16,8 @@ public static class MigrateVerb
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var options = sp.GetRequiredService<DatabaseOptions>();
-        Console.WriteLine($"Database: {options.Provider} {options.Describe()}");
-        var applied = await sp.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
+        Console.WriteLine($"Database: {options}");
+        var applied = await sp.GetRequiredService<CaseFlowDbContext>().MigrateAsync(CancellationToken.None);
         Console.WriteLine(applied.Count == 0 ? "Schema is up to date." : $"Applied: {string.Join(", ", applied)}");
         var seeded = await SeedShippedCalendar.RunAsync(sp.GetRequiredService<CaseFlowDbContext>(), sp.GetRequiredService<TimeProvider>());
         if (seeded.Count > 0) Console.WriteLine($"Loaded national calendar: {string.Join(", ", seeded)}");

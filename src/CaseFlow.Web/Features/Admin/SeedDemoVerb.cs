@@ -1,4 +1,7 @@
 using CaseFlow.Data;
+using CaseFlow.Data.Agencies;
+using CaseFlow.Data.Calendar;
+using CaseFlow.Data.Identity;
 using CaseFlow.Web.Hosting;
 using CaseFlow.Workflows.Definitions;
 using Microsoft.AspNetCore.Identity;

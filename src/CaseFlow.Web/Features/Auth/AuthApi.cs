@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using CaseFlow.Data;
+using CaseFlow.Data.Agencies;
+using CaseFlow.Data.Calendar;
+using CaseFlow.Data.Identity;
 using CaseFlow.Web.Errors;
 using Microsoft.AspNetCore.Identity;
 

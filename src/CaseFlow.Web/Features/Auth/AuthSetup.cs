@@ -1,5 +1,8 @@
 using System.Security.Claims;
 using CaseFlow.Data;
+using CaseFlow.Data.Agencies;
+using CaseFlow.Data.Calendar;
+using CaseFlow.Data.Identity;
 using CaseFlow.Workflows.Definitions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

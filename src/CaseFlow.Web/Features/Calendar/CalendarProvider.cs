@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using CaseFlow.Data;
+using CaseFlow.Data.Agencies;
+using CaseFlow.Data.Calendar;
+using CaseFlow.Data.Identity;
 using CaseFlow.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 

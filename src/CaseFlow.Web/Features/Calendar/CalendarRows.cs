@@ -1,14 +1,14 @@
 using System.Text.Json;
 using CaseFlow.Data;
+using CaseFlow.Data.Agencies;
+using CaseFlow.Data.Calendar;
+using CaseFlow.Data.Identity;
 using CaseFlow.Domain.Calendar;
 
 namespace CaseFlow.Web.Features.Calendar;
 
 internal static class CalendarRows
 {
-    /// <summary>CalendarChanges keys national versions with an empty agency code (NULL would not be unique).</summary>
-    public const string NationalKey = "";
-
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,

@@ -1,4 +1,7 @@
 using CaseFlow.Data;
+using CaseFlow.Data.Agencies;
+using CaseFlow.Data.Calendar;
+using CaseFlow.Data.Identity;
 using CaseFlow.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +39,7 @@ public static class GetCalendarYear
         var history = await db.CalendarChanges.AsNoTracking()
             .Where(c => c.Year == year)
             .OrderBy(c => c.Id)
-            .Select(c => new Version(c.Version, c.ChangedBy, c.ChangedAtUtc, c.Summary, c.AgencyCode == CalendarRows.NationalKey ? null : c.AgencyCode))
+            .Select(c => new Version(c.Version, c.ChangedBy, c.ChangedAtUtc, c.Summary, c.AgencyCode == CalendarChange.National ? null : c.AgencyCode))
             .ToListAsync(ct);
 
         var calendar = await calendars.GetAsync(null, ct);

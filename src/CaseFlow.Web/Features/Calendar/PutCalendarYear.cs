@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using System.Text.Json;
 using CaseFlow.Data;
+using CaseFlow.Data.Agencies;
+using CaseFlow.Data.Calendar;
+using CaseFlow.Data.Identity;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Calendar;
 using CaseFlow.Web.Errors;
@@ -31,7 +34,7 @@ public static class PutCalendarYear
             throw new ValidationFailedException("agency", $"机关代码“{agency}”不存在。");
 
         var source = agency is null ? CalendarSource.National : CalendarSource.Local;
-        var key = agency ?? CalendarRows.NationalKey;
+        var key = agency ?? CalendarChange.National;
         var changedBy = user.Identity?.Name ?? "unknown";
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using CaseFlow.Data;
+using CaseFlow.Data.Agencies;
+using CaseFlow.Data.Calendar;
+using CaseFlow.Data.Identity;
 using CaseFlow.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +25,7 @@ public static class SeedShippedCalendar
             db.CalendarChanges.Add(new CalendarChange
             {
                 Year = notice.Year,
-                AgencyCode = CalendarRows.NationalKey,
+                AgencyCode = CalendarChange.National,
                 Version = 1,
                 ChangedBy = SystemUser,
                 ChangedAtUtc = time.GetUtcNow().UtcDateTime,

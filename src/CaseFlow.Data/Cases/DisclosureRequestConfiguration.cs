@@ -1,0 +1,71 @@
+using System.Text.Json;
+using CaseFlow.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CaseFlow.Data.Cases;
+
+/// <summary>Maps the domain aggregate directly: filterable fields are columns, the rest one JSON column.</summary>
+public sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<DisclosureRequest>
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public void Configure(EntityTypeBuilder<DisclosureRequest> b)
+    {
+        b.ToTable("Cases");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedOnAdd();
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.HasOne<Agencies.Agency>().WithMany().HasForeignKey(c => c.AgencyCode).OnDelete(DeleteBehavior.Restrict);
+
+        b.Property(c => c.AgencyCode).HasMaxLength(64);
+        b.Property(c => c.CaseNumber).HasMaxLength(100);
+        b.Property(c => c.WorkflowId).HasMaxLength(100);
+        b.Property(c => c.State).HasMaxLength(50);
+        b.Property(c => c.Channel).HasMaxLength(20);
+        b.Property(c => c.ApplicantColumn).HasMaxLength(20);
+        b.Property(c => c.ApplicantName).HasMaxLength(200);
+        b.Property(c => c.IdDocumentNumber).HasMaxLength(50);
+        b.Property(c => c.Contact).HasMaxLength(200);
+        b.Property(c => c.Email).HasMaxLength(254);
+        b.Property(c => c.Address).HasMaxLength(500);
+        b.Property(c => c.RequestedInformation).HasMaxLength(4000);
+        b.Property(c => c.RequestedForm).HasMaxLength(100);
+        b.Property(c => c.DeliveryChannel).HasMaxLength(100);
+        b.Property(c => c.AssignedOfficer).HasMaxLength(256);
+        b.Property(c => c.Outcome).HasMaxLength(50);
+        b.Property(c => c.VoidReason).HasMaxLength(1000);
+        b.Property(c => c.CreatedBy).HasMaxLength(256);
+        b.Property(c => c.FeeNotifiedYuan).HasPrecision(12, 2);
+        b.Property(c => c.FeePaidYuan).HasPrecision(12, 2);
+        b.Ignore(c => c.IsConcluded);
+        b.Ignore(c => c.HasOpenConsultation);
+        b.Ignore(c => c.HasOpenCoHandling);
+        b.Ignore(c => c.ExtensionRequested);
+        b.Ignore(c => c.HasPendingProceeding);
+        b.Ignore(c => c.CurrentDraft);
+
+        b.Property(c => c.Details)
+            .HasColumnName("DetailsJson")
+            .HasConversion(
+                d => JsonSerializer.Serialize(d, Json),
+                s => JsonSerializer.Deserialize<CaseDetails>(s, Json) ?? new CaseDetails(),
+                new ValueComparer<CaseDetails>(
+                    (x, y) => JsonSerializer.Serialize(x, Json) == JsonSerializer.Serialize(y, Json),
+                    d => JsonSerializer.Serialize(d, Json).GetHashCode(),
+                    d => JsonSerializer.Deserialize<CaseDetails>(JsonSerializer.Serialize(d, Json), Json)!));
+
+        b.HasIndex(c => c.CaseNumber).IsUnique();
+        b.HasIndex(c => new { c.AgencyCode, c.NumberYear, c.Sequence }).IsUnique();
+        b.HasIndex(c => new { c.AgencyCode, c.State, c.ReplyDueOn });
+        b.HasIndex(c => c.ReplyDueOn);
+        b.HasIndex(c => c.ReceivedOn);
+        b.HasIndex(c => c.ConcludedOn);
+        b.HasIndex(c => c.AssignedOfficer);
+    }
+}

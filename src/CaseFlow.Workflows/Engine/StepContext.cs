@@ -1,0 +1,35 @@
+using CaseFlow.Domain.Calendar;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Workflows.Definitions;
+
+namespace CaseFlow.Workflows.Engine;
+
+/// <summary>Who acts. <see cref="Roles"/> holds <see cref="Definitions.Roles.System"/> for timer-fired actions.</summary>
+public sealed record Actor(string UserName, IReadOnlySet<string> Roles, string AgencyCode)
+{
+    public static Actor System { get; } = new("system", new HashSet<string> { Definitions.Roles.System }, "");
+}
+
+/// <summary>A message to send after the step commits (the outbox).</summary>
+public sealed record OutboxRequest(string Kind, string To, string Subject, string Body);
+
+/// <summary>Everything a step may read and the effects it may ask for; the caller commits them in one transaction.</summary>
+public sealed class StepContext
+{
+    public required WorkflowDefinition Definition { get; init; }
+    public required ActionDefinition Action { get; init; }
+    public required DisclosureRequest Case { get; init; }
+    public required Actor Actor { get; init; }
+    public required DateTime NowUtc { get; init; }
+    public required DateOnly Today { get; init; }
+    public required WorkingDayCalendar Calendar { get; init; }
+    public int CorrectionPeriodWorkingDays { get; init; } = Domain.Deadlines.StatutoryPeriods.DefaultCorrectionPeriodWorkingDays;
+
+    public List<OutboxRequest> Outbox { get; } = [];
+
+    /// <summary>What the journal row records besides the payload (e.g. the consultation id created).</summary>
+    public Dictionary<string, object?> Facts { get; } = [];
+
+    /// <summary>Set by steps whose result decides a transition (e.g. a corrected proceeding result).</summary>
+    public bool LastResultCorrected { get; set; }
+}

@@ -1,0 +1,103 @@
+using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Fees;
+
+namespace CaseFlow.Workflows.Engine;
+
+/// <summary>A step type: what an action does to the case. The payload is the action's JSON body.</summary>
+public interface IStep
+{
+    string Name { get; }
+    Type PayloadType { get; }
+    void Apply(StepContext ctx, object payload);
+}
+
+internal sealed class Step<TPayload>(string name, Action<StepContext, TPayload> apply) : IStep where TPayload : class
+{
+    public string Name => name;
+    public Type PayloadType => typeof(TPayload);
+    public void Apply(StepContext ctx, object payload) => apply(ctx, (TPayload)payload);
+}
+
+public sealed record NoPayload;
+public sealed record AssignOfficerPayload(string? Officer);
+public sealed record RequestCorrectionPayload(DateOnly? SentOn, string? Items, int? PeriodWorkingDays);
+public sealed record ReceiveCorrectionPayload(DateOnly? ReceivedOn);
+public sealed record RequestCoHandlingPayload(string? Unit, string? Request, DateOnly? SentOn, DateOnly? DueOn);
+public sealed record RecordCoHandlingReplyPayload(int? CoHandlingId, DateOnly? RepliedOn, string? Summary);
+public sealed record StartConsultationPayload(ConsultationKind? Kind, string? Party, DateOnly? SentOn, DateOnly? PartyReceivedOn);
+public sealed record RecordConsultationReplyPayload(int? ConsultationId, DateOnly? RepliedOn, ConsultationOpinion? Opinion, string? Summary);
+public sealed record ExpireConsultationPayload(int? ConsultationId);
+public sealed record SendFeeNoticePayload(DateOnly? SentOn, DateOnly? ApplicantReceivedOn, FeeMethod? Method, int? Quantity, decimal? AmountYuan, string? Basis);
+public sealed record RecordPaymentPayload(DateOnly? PaidOn, decimal? PaidYuan);
+public sealed record AskReasonsPayload(DateOnly? SentOn);
+public sealed record SetArticle35ReplyDatePayload(DateOnly? ReplyOn, string? Reason);
+public sealed record RequestExtensionPayload(int? Days, string? Reason);
+public sealed record DecideExtensionPayload(DateOnly? DecidedOn, DateOnly? NotifiedOn);
+public sealed record SubmitDraftPayload(string? Outcome, string? Text);
+public sealed record ReviewPayload(string? Comments);
+public sealed record DeliverPayload(DeliveryMethod? Method, DateOnly? DeliveredOn);
+public sealed record WithdrawPayload(DateOnly? WithdrawnOn, string? Reason);
+public sealed record VoidPayload(string? Reason);
+public sealed record RecordProceedingPayload(ProceedingKind? Kind, string? Body, DateOnly? FiledOn, DateOnly? CopyReceivedOn, bool? SimpleProcedure);
+public sealed record RecordProceedingResultPayload(int? ProceedingId, ProceedingResult? Result, DateOnly? DecidedOn);
+
+/// <summary>The closed registry of step types (names match Definitions.Registry.StepTypes).</summary>
+public static class Steps
+{
+    public static readonly IReadOnlyDictionary<string, IStep> All = new IStep[]
+    {
+        new Step<AssignOfficerPayload>("AssignOfficer", (c, p) => c.Case.AssignOfficer(Req(p.Officer, "officer"))),
+        new Step<RequestCorrectionPayload>("RequestCorrection", (c, p) =>
+            c.Case.RequestCorrection(p.SentOn ?? c.Today, Req(p.Items, "items"), p.PeriodWorkingDays ?? c.CorrectionPeriodWorkingDays, c.Calendar)),
+        new Step<ReceiveCorrectionPayload>("ReceiveCorrection", (c, p) => c.Case.ReceiveCorrection(Req(p.ReceivedOn, "receivedOn"))),
+        new Step<NoPayload>("ExpireCorrection", (c, _) => c.Case.ExpireCorrection()),
+        new Step<RequestCoHandlingPayload>("RequestCoHandling", (c, p) =>
+            c.Facts["coHandlingId"] = c.Case.RequestCoHandling(Req(p.Unit, "unit"), p.Request ?? "", p.SentOn ?? c.Today, p.DueOn).Id),
+        new Step<RecordCoHandlingReplyPayload>("RecordCoHandlingReply", (c, p) =>
+            c.Case.RecordCoHandlingReply(Req(p.CoHandlingId, "coHandlingId"), p.RepliedOn ?? c.Today, p.Summary)),
+        new Step<StartConsultationPayload>("StartConsultation", (c, p) =>
+            c.Facts["consultationId"] = c.Case.StartConsultation(Req(p.Kind, "kind"), Req(p.Party, "party"), p.SentOn ?? c.Today, p.PartyReceivedOn, c.Calendar).Id),
+        new Step<RecordConsultationReplyPayload>("RecordConsultationReply", (c, p) =>
+            c.Case.RecordConsultationReply(Req(p.ConsultationId, "consultationId"), p.RepliedOn ?? c.Today, Req(p.Opinion, "opinion"), p.Summary)),
+        new Step<ExpireConsultationPayload>("ExpireConsultation", (c, p) =>
+            c.Facts["opinion"] = c.Case.ExpireConsultation(Req(p.ConsultationId, "consultationId")).Opinion),
+        new Step<SendFeeNoticePayload>("SendFeeNotice", (c, p) =>
+            c.Case.SendFeeNotice(p.SentOn ?? c.Today, p.ApplicantReceivedOn, Req(p.Method, "method"), Req(p.Quantity, "quantity"),
+                Req(p.AmountYuan, "amountYuan"), Req(p.Basis, "basis"), c.Definition.Settings.FeeWaitPausesClock, c.Calendar)),
+        new Step<RecordPaymentPayload>("RecordPayment", (c, p) => c.Case.RecordPayment(p.PaidOn ?? c.Today, Req(p.PaidYuan, "paidYuan"))),
+        new Step<NoPayload>("ExpireFeePayment", (c, _) => c.Case.ExpireFeePayment()),
+        new Step<AskReasonsPayload>("AskReasons", (c, p) => c.Case.AskReasons(p.SentOn ?? c.Today)),
+        new Step<SetArticle35ReplyDatePayload>("SetArticle35ReplyDate", (c, p) =>
+            c.Case.SetArticle35ReplyDate(Req(p.ReplyOn, "replyOn"), Req(p.Reason, "reason"))),
+        new Step<RequestExtensionPayload>("RequestExtension", (c, p) =>
+            c.Case.RequestExtension(Req(p.Days, "days"), Req(p.Reason, "reason"), c.Actor.UserName, c.Today)),
+        new Step<DecideExtensionPayload>("ApproveExtension", (c, p) =>
+            c.Case.DecideExtension(true, c.Actor.UserName, p.DecidedOn ?? c.Today, p.NotifiedOn)),
+        new Step<DecideExtensionPayload>("RejectExtension", (c, p) =>
+            c.Case.DecideExtension(false, c.Actor.UserName, p.DecidedOn ?? c.Today, null)),
+        new Step<SubmitDraftPayload>("SubmitDraft", (c, p) =>
+            c.Facts["draft"] = c.Case.SubmitDraft(Req(p.Outcome, "outcome"), Req(p.Text, "text"), c.Actor.UserName, c.NowUtc).Number),
+        new Step<ReviewPayload>("ApproveDraft", (c, p) => c.Case.ReviewDraft(true, c.Actor.UserName, p.Comments)),
+        new Step<ReviewPayload>("ReturnDraft", (c, p) => c.Case.ReviewDraft(false, c.Actor.UserName, p.Comments)),
+        new Step<NoPayload>("SignOff", (c, _) => c.Case.SignOff(c.Actor.UserName)),
+        new Step<DeliverPayload>("Deliver", (c, p) => c.Case.Deliver(Req(p.Method, "method"), p.DeliveredOn ?? c.Today)),
+        new Step<SubmitDraftPayload>("ReplyOnTheSpot", (c, p) =>
+        {
+            if (c.Today != c.Case.ReceivedOn) throw new CaseRuleException("state", "当场答复须在收到申请的当日办结。");
+            c.Case.ReplyOnTheSpot(Req(p.Outcome, "outcome"), Req(p.Text, "text"), c.Actor.UserName, c.NowUtc);
+        }),
+        new Step<WithdrawPayload>("Withdraw", (c, p) => c.Case.Withdraw(p.WithdrawnOn ?? c.Today, p.Reason)),
+        new Step<VoidPayload>("Void", (c, p) => c.Case.Void(Req(p.Reason, "reason"))),
+        new Step<RecordProceedingPayload>("RecordProceeding", (c, p) =>
+            c.Facts["proceedingId"] = c.Case.RecordProceeding(Req(p.Kind, "kind"), Req(p.Body, "body"), Req(p.FiledOn, "filedOn"),
+                p.CopyReceivedOn ?? Req(p.FiledOn, "filedOn"), p.SimpleProcedure ?? false, c.Calendar).Id),
+        new Step<RecordProceedingResultPayload>("RecordProceedingResult", (c, p) =>
+            c.LastResultCorrected = c.Case.RecordProceedingResult(Req(p.ProceedingId, "proceedingId"), Req(p.Result, "result"), p.DecidedOn ?? c.Today)),
+    }.ToDictionary(s => s.Name);
+
+    private static T Req<T>(T? value, string field) where T : class =>
+        value is string s && string.IsNullOrWhiteSpace(s) || value is null ? throw new CaseRuleException(field, "必填。") : value;
+
+    private static T Req<T>(T? value, string field) where T : struct =>
+        value ?? throw new CaseRuleException(field, "必填。");
+}
