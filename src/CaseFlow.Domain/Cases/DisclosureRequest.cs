@@ -118,10 +118,11 @@ public sealed class DisclosureRequest
     /// <summary>The inputs of the statutory clock for the current reply round.</summary>
     public ReplyClockInput ClockInput() => new(
         ReceivedOn,
-        Details.ReopenedOn ?? CorrectionReceivedOn,
+        CorrectionReceivedOn,
         [.. Details.Pauses.Select(p => new ClockPause(p.From, p.To, p.Kind))],
         ExtensionDays,
-        Article35ReplyOn);
+        Article35ReplyOn,
+        Details.ReopenedOn);
 
     public ReplyClock Clock(WorkingDayCalendar calendar, bool explain = true) => StatutoryClock.Reply(calendar, ClockInput(), explain);
 

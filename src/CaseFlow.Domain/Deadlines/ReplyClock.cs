@@ -20,7 +20,8 @@ public sealed record ReplyClockInput(
     DateOnly? CorrectionReceivedOn = null,
     IReadOnlyList<ClockPause>? Pauses = null,
     int ExtensionDays = 0,
-    DateOnly? Article35ReplyOn = null)
+    DateOnly? Article35ReplyOn = null,
+    DateOnly? ReopenedOn = null)
 {
     public IReadOnlyList<FieldError> Validate()
     {
@@ -62,7 +63,7 @@ public static class StatutoryClock
 {
     public static ReplyClock Reply(WorkingDayCalendar calendar, ReplyClockInput input, bool explain = true)
     {
-        var dayZero = input.CorrectionReceivedOn ?? input.ReceivedOn;
+        var dayZero = input.ReopenedOn ?? input.CorrectionReceivedOn ?? input.ReceivedOn;
         var total = StatutoryPeriods.ReplyWorkingDays + input.ExtensionDays;
         var pauses = input.Pauses ?? [];
 
@@ -130,7 +131,12 @@ public static class StatutoryClock
     private static List<string> Explain(WorkingDayCalendar calendar, ReplyClockInput input, ReplyClock clock)
     {
         var lines = new List<string>();
-        if (input.CorrectionReceivedOn is { } corrected)
+        if (input.ReopenedOn is { } reopened)
+        {
+            lines.Add($"{Day(input.ReceivedOn)} 收到申请");
+            lines.Add($"{Day(reopened)} 行政复议或诉讼结果为纠正，重新答复，期限自该日重新计算（第0日）");
+        }
+        else if (input.CorrectionReceivedOn is { } corrected)
         {
             lines.Add($"{Day(input.ReceivedOn)} 收到申请");
             lines.Add($"{Day(corrected)} 收到补正后的申请，答复期限自该日重新计算（第0日）");
