@@ -4,6 +4,7 @@ using CaseFlow.Data.Agencies;
 using CaseFlow.Data.Calendar;
 using CaseFlow.Data.Identity;
 using CaseFlow.Domain.Calendar;
+using CaseFlow.Web.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Web.Features.Calendar;
@@ -19,6 +20,14 @@ public sealed class CalendarProvider(IServiceScopeFactory scopes)
     {
         var snapshot = await LoadAsync(ct);
         if (string.IsNullOrEmpty(agencyCode)) return snapshot.National;
+        if (!snapshot.Parents.ContainsKey(agencyCode))
+        {
+            // Perhaps created after the snapshot was taken: read once more before calling it unknown.
+            Invalidate();
+            snapshot = await LoadAsync(ct);
+            if (!snapshot.Parents.ContainsKey(agencyCode))
+                throw new ValidationFailedException("agency", $"机关代码“{agencyCode}”不存在。");
+        }
         return snapshot.PerAgency.GetOrAdd(agencyCode, code =>
         {
             var local = new List<CalendarEntry>();

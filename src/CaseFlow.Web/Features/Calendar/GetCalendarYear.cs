@@ -26,6 +26,9 @@ public static class GetCalendarYear
     /// and any other dates falling in the year; without an agency, every agency's local days are listed.</summary>
     public static async Task<Response> Handle(int year, string? agency, CaseFlowDbContext db, CalendarProvider calendars, CancellationToken ct)
     {
+        var input = new Errors.Input();
+        input.YearInRange(year, "year");
+        input.ThrowIfInvalid();
         var applies = await AgencyChain(db, agency, ct);
         var rows = await db.CalendarDays.AsNoTracking()
             .Where(d => d.NoticeYear == year || (d.Date >= new DateOnly(year, 1, 1) && d.Date <= new DateOnly(year, 12, 31)))

@@ -69,11 +69,16 @@ public static class PutCalendarYear
         return await GetCalendarYear.Handle(year, agency, db, calendars, ct);
     }
 
-    private static CalendarYearNotice Validate(int year, string? agency, Body? body)
+    private static CalendarYearNotice Validate(int yearNumber, string? agency, Body? body)
     {
+        var range = new Input();
+        range.YearInRange(yearNumber, "year");
+        range.ThrowIfInvalid();
         var errors = new List<FieldError>();
         if (body is null) throw new ValidationFailedException("body", "请求体不能为空。");
-        if (body.DaysOff is null) errors.Add(new("daysOff", "必填：放假日期段列表（可为空列表）。"));
+        if (body.DaysOff is null) errors.Add(new("daysOff", agency is null ? "必填：放假日期段列表。" : "必填：放假日期段列表（可为空列表）。"));
+        // A national notice always announces days off; an empty one would leave the year looking not loaded.
+        else if (agency is null && body.DaysOff.Count == 0) errors.Add(new("daysOff", "全国节假日安排至少包含一个放假日期段。"));
         var ranges = new List<DayOffRange>();
         for (var i = 0; i < (body.DaysOff?.Count ?? 0); i++)
         {
@@ -90,7 +95,7 @@ public static class PutCalendarYear
         if (body.Source is { Length: > 200 }) errors.Add(new("source", "来源不能超过 200 个字符。"));
         ValidationFailedException.ThrowIfAny(errors);
 
-        var notice = new CalendarYearNotice(year, body.Source, ranges, makeUp);
+        var notice = new CalendarYearNotice(yearNumber, body.Source, ranges, makeUp);
         ValidationFailedException.ThrowIfAny(notice.Validate());
         return notice;
     }

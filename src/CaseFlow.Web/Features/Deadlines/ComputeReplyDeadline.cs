@@ -32,16 +32,21 @@ public static class ComputeReplyDeadline
     public static async Task<Response> Handle(Body? body, CalendarProvider calendars, CancellationToken ct)
     {
         if (body is null) throw new ValidationFailedException("body", "请求体不能为空。");
-        var errors = new List<FieldError>();
-        if (body.ReceivedOn is null) errors.Add(new("receivedOn", "必填，格式为 YYYY-MM-DD。"));
+        var check = new Input();
+        check.Require(body.ReceivedOn is not null, "receivedOn", "必填，格式为 YYYY-MM-DD。");
+        check.DateInRange(body.ReceivedOn, "receivedOn");
+        check.DateInRange(body.CorrectionReceivedOn, "correctionReceivedOn");
+        check.DateInRange(body.Article35ReplyOn, "article35ReplyOn");
         var pauses = new List<ClockPause>();
         for (var i = 0; i < (body.Pauses?.Count ?? 0); i++)
         {
             var p = body.Pauses![i];
-            if (p?.From is null) errors.Add(new($"pauses[{i}].from", "必填，格式为 YYYY-MM-DD。"));
-            else pauses.Add(new ClockPause(p.From.Value, p.To, p.Kind ?? PauseKind.Unspecified));
+            check.Require(p?.From is not null, $"pauses[{i}].from", "必填，格式为 YYYY-MM-DD。");
+            check.DateInRange(p?.From, $"pauses[{i}].from");
+            check.DateInRange(p?.To, $"pauses[{i}].to");
+            if (p?.From is { } from) pauses.Add(new ClockPause(from, p.To, p.Kind ?? PauseKind.Unspecified));
         }
-        ValidationFailedException.ThrowIfAny(errors);
+        check.ThrowIfInvalid();
 
         var input = new ReplyClockInput(body.ReceivedOn!.Value, body.CorrectionReceivedOn, pauses, body.ExtensionDays ?? 0, body.Article35ReplyOn);
         ValidationFailedException.ThrowIfAny(input.Validate());
