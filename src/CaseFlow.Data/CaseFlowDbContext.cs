@@ -1,6 +1,7 @@
 using CaseFlow.Data.Agencies;
 using CaseFlow.Data.Calendar;
 using CaseFlow.Data.Cases;
+using CaseFlow.Data.Notifications;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Data.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +24,7 @@ public class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options) : Id
     public DbSet<WaitingPoint> WaitingPoints => Set<WaitingPoint>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -34,7 +34,7 @@ public static class CaseStepWriter
             FactsJson = facts is { Count: > 0 } ? JsonSerializer.Serialize(facts, DisclosureRequestConfiguration.Json) : null,
         });
 
-        await ReplaceTimersAsync(db, c, def, calendar, ct);
+        await ReplaceTimersAsync(db, c, def, calendar, ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero)), ct);
         await ReplaceWaitingPointAsync(db, c, def, nowUtc, ct);
 
         foreach (var m in outbox)
@@ -52,11 +52,12 @@ public static class CaseStepWriter
     }
 
     /// <summary>Pending timers become exactly <see cref="CaseTimers.Desired"/>; fired and claimed rows are history.</summary>
-    public static async Task ReplaceTimersAsync(CaseFlowDbContext db, DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, CancellationToken ct)
+    public static async Task ReplaceTimersAsync(CaseFlowDbContext db, DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
     {
-        var desired = CaseTimers.Desired(c, def, calendar).ToDictionary(t => t.Key);
+        var desired = CaseTimers.Desired(c, def, calendar, today).ToDictionary(t => t.Key);
         var pending = c.Id == 0 ? [] : await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc == null).ToListAsync(ct);
-        var fired = c.Id == 0 ? [] : await db.CaseTimers.Where(t => t.CaseId == c.Id && t.FiredAtUtc != null).Select(t => new { t.Key, t.DueOn }).ToListAsync(ct);
+        // Claimed rows (being fired now, or fired) are history: the same key and date is never armed twice.
+        var fired = c.Id == 0 ? [] : await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc != null).Select(t => new { t.Key, t.DueOn }).ToListAsync(ct);
         foreach (var row in pending)
         {
             if (desired.Remove(row.Key, out var spec) && spec.DueOn == row.DueOn) continue;

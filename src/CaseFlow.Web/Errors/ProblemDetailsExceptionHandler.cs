@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Web.Errors;
 
@@ -22,6 +25,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             NotFoundException n => Problem(StatusCodes.Status404NotFound, "未找到", n.Message),
             ConflictException c => WithExtensions(Problem(StatusCodes.Status409Conflict, "冲突", c.Message), c.Extensions),
             ForbiddenException f => Problem(StatusCodes.Status403Forbidden, "无权操作", f.Message),
+            CaseRuleException r => Validation(new() { [r.Field] = [r.Message] }),
+            ActionNotAvailableException a => Problem(StatusCodes.Status409Conflict, "当前不能执行该操作", a.Message),
+            ActionForbiddenException a => Problem(StatusCodes.Status403Forbidden, "无权操作", a.Message),
+            UnknownActionException u => Problem(StatusCodes.Status404NotFound, "没有该操作", u.Message),
+            DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "冲突", "数据已被他人同时修改，本次操作未生效，请刷新后重试。"),
             _ => null,
         };
         if (problem is null)

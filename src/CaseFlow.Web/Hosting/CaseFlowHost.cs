@@ -4,9 +4,13 @@ using CaseFlow.Data.Agencies;
 using CaseFlow.Data.Calendar;
 using CaseFlow.Data.Identity;
 using CaseFlow.Web.Errors;
+using CaseFlow.Web.Features.Agencies;
 using CaseFlow.Web.Features.Auth;
+using CaseFlow.Web.Features.Cases;
+using CaseFlow.Web.Features.Workflows;
 using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Web.Features.Deadlines;
+using CaseFlow.Web.Features.Reminders;
 
 namespace CaseFlow.Web.Hosting;
 
@@ -28,6 +32,8 @@ public static class CaseFlowHost
         services.AddCaseFlowData(builder.Configuration);
         services.AddCaseFlowAuth();
         services.AddCalendar();
+        services.AddWorkflows(builder.Configuration);
+        services.AddReminders(builder.Configuration);
         services.AddOpenApi();
         return builder;
     }
@@ -42,6 +48,11 @@ public static class CaseFlowHost
         app.MapAuthApi();
         app.MapCalendarApi();
         app.MapDeadlinesApi();
+        app.MapAgenciesApi();
+        app.MapWorkflowsApi();
+        app.MapCasesApi();
+        app.MapNotificationsApi();
+        app.MapJobsApi();
         return app;
     }
 

@@ -12,7 +12,9 @@ public sealed record TimerSpec(string Key, string Kind, DateOnly DueOn, string? 
 /// definition change) the caller replaces the case's pending timers with this set.</summary>
 public static class CaseTimers
 {
-    public static IReadOnlyList<TimerSpec> Desired(DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar)
+    /// <param name="today">China date of the computation: the daily overdue escalation is armed for the first
+    /// working day on or after it (and never before the first day past the deadline).</param>
+    public static IReadOnlyList<TimerSpec> Desired(DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today)
     {
         var timers = new List<TimerSpec>();
         if (c.IsVoid) return timers;
@@ -24,7 +26,9 @@ public static class CaseTimers
             {
                 foreach (var before in def.Settings.ReplyReminderWorkingDaysBefore)
                     timers.Add(new($"reply-reminder:{before}", "ReplyReminder", calendar.AddWorkingDays(due, -before).Date, null, before.ToString()));
-                timers.Add(new("overdue", "Overdue", calendar.AddWorkingDays(due, 1).Date, null, null));
+                var firstOverdue = calendar.AddWorkingDays(due, 1).Date;
+                var overdueOn = today > firstOverdue ? calendar.NextWorkingDayOnOrAfter(today).Date : firstOverdue;
+                timers.Add(new($"overdue:{overdueOn:yyyy-MM-dd}", "Overdue", overdueOn, null, null));
             }
             if (d.Correction is null && c.CorrectionReceivedOn is null)
                 timers.Add(new("correction-notice-due", "CorrectionNoticeDue", c.CorrectionNoticeDueOn, null, null));

@@ -27,6 +27,11 @@ public sealed class StepContext
 
     public List<OutboxRequest> Outbox { get; } = [];
 
+    public void Mail(OutboxRequest? message)
+    {
+        if (message is not null) Outbox.Add(message);
+    }
+
     /// <summary>What the journal row records besides the payload (e.g. the consultation id created).</summary>
     public Dictionary<string, object?> Facts { get; } = [];
 

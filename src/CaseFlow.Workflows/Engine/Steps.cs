@@ -48,7 +48,10 @@ public static class Steps
     {
         new Step<AssignOfficerPayload>("AssignOfficer", (c, p) => c.Case.AssignOfficer(Req(p.Officer, "officer"))),
         new Step<RequestCorrectionPayload>("RequestCorrection", (c, p) =>
-            c.Case.RequestCorrection(p.SentOn ?? c.Today, Req(p.Items, "items"), p.PeriodWorkingDays ?? c.CorrectionPeriodWorkingDays, c.Calendar)),
+        {
+            c.Case.RequestCorrection(p.SentOn ?? c.Today, Req(p.Items, "items"), p.PeriodWorkingDays ?? c.CorrectionPeriodWorkingDays, c.Calendar);
+            c.Mail(ApplicantMail.CorrectionNotice(c.Case));
+        }),
         new Step<ReceiveCorrectionPayload>("ReceiveCorrection", (c, p) => c.Case.ReceiveCorrection(Req(p.ReceivedOn, "receivedOn"))),
         new Step<NoPayload>("ExpireCorrection", (c, _) => c.Case.ExpireCorrection()),
         new Step<RequestCoHandlingPayload>("RequestCoHandling", (c, p) =>
@@ -62,8 +65,11 @@ public static class Steps
         new Step<ExpireConsultationPayload>("ExpireConsultation", (c, p) =>
             c.Facts["opinion"] = c.Case.ExpireConsultation(Req(p.ConsultationId, "consultationId")).Opinion),
         new Step<SendFeeNoticePayload>("SendFeeNotice", (c, p) =>
+        {
             c.Case.SendFeeNotice(p.SentOn ?? c.Today, p.ApplicantReceivedOn, Req(p.Method, "method"), Req(p.Quantity, "quantity"),
-                Req(p.AmountYuan, "amountYuan"), Req(p.Basis, "basis"), c.Definition.Settings.FeeWaitPausesClock, c.Calendar)),
+                Req(p.AmountYuan, "amountYuan"), Req(p.Basis, "basis"), c.Definition.Settings.FeeWaitPausesClock, c.Calendar);
+            c.Mail(ApplicantMail.FeeNotice(c.Case));
+        }),
         new Step<RecordPaymentPayload>("RecordPayment", (c, p) => c.Case.RecordPayment(p.PaidOn ?? c.Today, Req(p.PaidYuan, "paidYuan"))),
         new Step<NoPayload>("ExpireFeePayment", (c, _) => c.Case.ExpireFeePayment()),
         new Step<AskReasonsPayload>("AskReasons", (c, p) => c.Case.AskReasons(p.SentOn ?? c.Today)),
@@ -72,7 +78,11 @@ public static class Steps
         new Step<RequestExtensionPayload>("RequestExtension", (c, p) =>
             c.Case.RequestExtension(Req(p.Days, "days"), Req(p.Reason, "reason"), c.Actor.UserName, c.Today)),
         new Step<DecideExtensionPayload>("ApproveExtension", (c, p) =>
-            c.Case.DecideExtension(true, c.Actor.UserName, p.DecidedOn ?? c.Today, p.NotifiedOn)),
+        {
+            c.Case.DecideExtension(true, c.Actor.UserName, p.DecidedOn ?? c.Today, p.NotifiedOn);
+            c.Case.Recompute(c.Calendar);
+            c.Mail(ApplicantMail.ExtensionNotice(c.Case));
+        }),
         new Step<DecideExtensionPayload>("RejectExtension", (c, p) =>
             c.Case.DecideExtension(false, c.Actor.UserName, p.DecidedOn ?? c.Today, null)),
         new Step<SubmitDraftPayload>("SubmitDraft", (c, p) =>
@@ -80,7 +90,11 @@ public static class Steps
         new Step<ReviewPayload>("ApproveDraft", (c, p) => c.Case.ReviewDraft(true, c.Actor.UserName, p.Comments)),
         new Step<ReviewPayload>("ReturnDraft", (c, p) => c.Case.ReviewDraft(false, c.Actor.UserName, p.Comments)),
         new Step<NoPayload>("SignOff", (c, _) => c.Case.SignOff(c.Actor.UserName)),
-        new Step<DeliverPayload>("Deliver", (c, p) => c.Case.Deliver(Req(p.Method, "method"), p.DeliveredOn ?? c.Today)),
+        new Step<DeliverPayload>("Deliver", (c, p) =>
+        {
+            c.Case.Deliver(Req(p.Method, "method"), p.DeliveredOn ?? c.Today);
+            c.Mail(ApplicantMail.ReplyNotice(c.Case));
+        }),
         new Step<SubmitDraftPayload>("ReplyOnTheSpot", (c, p) =>
         {
             if (c.Today != c.Case.ReceivedOn) throw new CaseRuleException("state", "当场答复须在收到申请的当日办结。");

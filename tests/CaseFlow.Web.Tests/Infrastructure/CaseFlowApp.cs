@@ -25,6 +25,7 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly DatabaseProvider _provider;
     private readonly bool _ownsDatabase;
     private TestDatabase? _database;
+    private readonly IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
 
     /// <summary>An app on a new, empty database of <paramref name="provider"/>, dropped with the app.</summary>
     protected CaseFlowApp(DatabaseProvider provider)
@@ -34,10 +35,12 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         UseKestrel(0);
     }
 
-    /// <summary>An app on an existing database, which the caller keeps and disposes.</summary>
-    public CaseFlowApp(TestDatabase database)
+    /// <summary>An app on an existing database, which the caller keeps and disposes; <paramref name="settings"/>
+    /// override configuration (e.g. <c>Workflows:Folder</c>).</summary>
+    public CaseFlowApp(TestDatabase database, IReadOnlyDictionary<string, string>? settings = null)
     {
         _database = database;
+        _settings = settings ?? new Dictionary<string, string>();
         _provider = database.Provider;
         UseKestrel(0);
     }
@@ -63,6 +66,7 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
         builder.UseSetting(DatabaseOptions.MigrateOnStartupKey, "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -38,6 +38,8 @@ public static class AuthSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Sessions expire on the wall clock; the injected TimeProvider is the legal clock of the cases.
+            o.TimeProvider = TimeProvider.System;
             o.Events.OnRedirectToLogin = ctx => WriteProblem(ctx.HttpContext, StatusCodes.Status401Unauthorized, "未登录", "请先登录（POST /api/auth/login）。");
             o.Events.OnRedirectToAccessDenied = ctx => WriteProblem(ctx.HttpContext, StatusCodes.Status403Forbidden, "无权操作", "当前用户的角色不允许此操作。");
         });

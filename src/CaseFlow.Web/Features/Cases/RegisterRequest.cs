@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using CaseFlow.Data;
+using CaseFlow.Data.Cases;
+using CaseFlow.Domain;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Web.Errors;
+using CaseFlow.Web.Features.Agencies;
+using CaseFlow.Web.Features.Calendar;
+using CaseFlow.Web.Features.Workflows;
+using CaseFlow.Workflows.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Web.Features.Cases;
+
+/// <summary>POST /api/cases — registers a written application (登记). Officers register for their own agency,
+/// the office for its agency or any below it. The case starts on the latest version of the lifecycle.</summary>
+public static class RegisterRequest
+{
+    public sealed record Body(
+        string? Agency, Channel? Channel, DateOnly? SubmittedOn, DateOnly? ConfirmedOn, DateTime? ArrivedAt,
+        ApplicantKind? ApplicantKind, ApplicantColumn? OrganisationType, string? ApplicantName, string? IdDocumentNumber,
+        string? Contact, string? Email, string? Address, string? RequestedInformation, string? RequestedForm, string? DeliveryChannel);
+
+    public static async Task<IResult> Handle(Body? body, ClaimsPrincipal user, CaseFlowDbContext db, WorkflowEngine engine,
+        CalendarProvider calendars, TimeProvider time, CancellationToken ct)
+    {
+        var today = ChinaTime.Today(time);
+        var registration = Validate(body, today);
+        var agency = body!.Agency ?? CaseAccess.ActorOf(user).AgencyCode;
+        var visible = await AgencyTree.VisibleToAsync(user, db, ct);
+        if (!await db.Agencies.AnyAsync(a => a.Code == agency, ct)) throw new ValidationFailedException("agency", $"机关“{agency}”不存在。");
+        if (visible is not null && !visible.Contains(agency)) throw new ForbiddenException($"无权为机关“{agency}”登记申请。");
+
+        var def = engine.Catalog.Latest(WorkflowsSetup.DisclosureRequest);
+        var calendar = await calendars.GetAsync(agency, ct);
+        var actor = CaseAccess.ActorOf(user).UserName;
+        var now = time.GetUtcNow().UtcDateTime;
+
+        // Case numbers run per agency and year; two registrations racing for the same number retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            ReceiptDate.Resolve(registration.Channel, registration.SubmittedOn, registration.ConfirmedOn, out var receivedOn);
+            var last = await db.Cases.Where(c => c.AgencyCode == agency && c.NumberYear == receivedOn.Year).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
+            var c = DisclosureRequest.Register(registration, agency, last + 1, def.DefinitionId, def.Version, def.InitialState, actor, now, calendar);
+            db.Cases.Add(c);
+            await CaseStepWriter.StageAsync(db, c, def, calendar, actor, "register", null, null, null, null,
+                ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+                continue;
+            }
+            var detail = CaseViews.Detail(c, def, c.Clock(calendar), engine.AvailableActions(c, CaseAccess.ActorOf(user), today, calendar), revealId: false);
+            return TypedResults.Created($"/api/cases/{c.Id}", detail);
+        }
+    }
+
+    private static DisclosureRequest.Registration Validate(Body? b, DateOnly today)
+    {
+        if (b is null) throw new ValidationFailedException("body", "请求体不能为空。");
+        var errors = new List<FieldError>();
+        if (b.Channel is null) errors.Add(new("channel", "必填：InPerson、RegisteredPost、OrdinaryLetter、Online、Fax、Email 之一。"));
+        if (b.SubmittedOn is null) errors.Add(new("submittedOn", "必填：提交或到达日期，格式 YYYY-MM-DD。"));
+        else if (b.SubmittedOn > today) errors.Add(new("submittedOn", "不能晚于今天。"));
+        if (b.ConfirmedOn > today) errors.Add(new("confirmedOn", "不能晚于今天。"));
+        if (b.ApplicantKind is null) errors.Add(new("applicantKind", "必填：NaturalPerson 或 Organisation。"));
+        if (b.ApplicantKind == ApplicantKind.Organisation && b.OrganisationType is null or ApplicantColumn.NaturalPerson)
+            errors.Add(new("organisationType", "法人或其他组织须填写类型：Business、Research、PublicInterest、LegalService、OtherOrganisation。"));
+        if (b.ApplicantKind == ApplicantKind.NaturalPerson && b.OrganisationType is not null and not ApplicantColumn.NaturalPerson)
+            errors.Add(new("organisationType", "自然人申请不填写组织类型。"));
+        Text(errors, b.ApplicantName, "applicantName", 200, required: true);
+        Text(errors, b.IdDocumentNumber, "idDocumentNumber", 50);
+        Text(errors, b.Contact, "contact", 200);
+        Text(errors, b.Email, "email", 254);
+        if (b.Email is { Length: > 0 } e && !System.Net.Mail.MailAddress.TryCreate(e, out _)) errors.Add(new("email", "电子邮件地址格式不正确。"));
+        Text(errors, b.Address, "address", 500);
+        Text(errors, b.RequestedInformation, "requestedInformation", 4000, required: true);
+        Text(errors, b.RequestedForm, "requestedForm", 100);
+        Text(errors, b.DeliveryChannel, "deliveryChannel", 100);
+        if (b.Channel is { } ch && b.SubmittedOn is { } s)
+            errors.AddRange(ReceiptDate.Resolve(ch, s, b.ConfirmedOn, out _));
+        ValidationFailedException.ThrowIfAny(errors);
+
+        var column = b.ApplicantKind == ApplicantKind.NaturalPerson ? ApplicantColumn.NaturalPerson : b.OrganisationType!.Value;
+        return new DisclosureRequest.Registration(b.Channel!.Value, b.SubmittedOn!.Value, b.ConfirmedOn, b.ArrivedAt?.ToUniversalTime(),
+            column, b.ApplicantName!, b.IdDocumentNumber, b.Contact, b.Email, b.Address, b.RequestedInformation!, b.RequestedForm, b.DeliveryChannel);
+    }
+
+    private static void Text(List<FieldError> errors, string? value, string field, int max, bool required = false)
+    {
+        if (required && string.IsNullOrWhiteSpace(value)) errors.Add(new(field, "必填。"));
+        else if (value is { Length: var n } && n > max) errors.Add(new(field, $"不能超过 {max} 个字符。"));
+    }
+}

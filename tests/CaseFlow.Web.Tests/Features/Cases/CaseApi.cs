@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CaseFlow.Web.Tests.Infrastructure;
+
+namespace CaseFlow.Web.Tests.Features.Cases;
+
+/// <summary>Helpers for the case API: registration and actions with hand-written JSON bodies.</summary>
+public static class CaseApi
+{
+    public const string Registration = """
+        {"channel":"InPerson","submittedOn":"2026-02-12","applicantKind":"NaturalPerson","applicantName":"张三",
+         "idDocumentNumber":"11010519491231002X","contact":"13800000000","requestedInformation":"2025年某项目环评批复",
+         "requestedForm":"纸质","deliveryChannel":"邮寄"}
+        """;
+
+    public static async Task<JsonObject> RegisterAsync(this HttpClient client, string body = Registration) =>
+        await (await client.PostJsonAsync("/api/cases", body)).ReadJsonAsync(HttpStatusCode.Created);
+
+    public static Task<HttpResponseMessage> ActAsync(this HttpClient client, long id, string action, int version, string payload = "{}")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/actions/{action}")
+        {
+            Content = new StringContent(payload, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        return client.SendAsync(request);
+    }
+
+    /// <summary>Runs the action with the case's current version and returns the case afterwards.</summary>
+    public static async Task<JsonObject> DoAsync(this HttpClient client, JsonObject c, string action, string payload = "{}") =>
+        await (await client.ActAsync(Id(c), action, Version(c), payload)).ReadJsonAsync();
+
+    public static long Id(JsonObject c) => (long)c["id"]!;
+
+    public static int Version(JsonObject c) => (int)c["version"]!;
+
+    public static string? Due(JsonObject c) => (string?)c["clock"]!["dueOn"];
+
+    public static List<string> Actions(JsonObject c) => [.. c["availableActions"]!.AsArray().Select(a => (string)a!["id"]!)];
+}
