@@ -126,7 +126,9 @@ CREATE INDEX "IX_CaseJournal_CaseId_Id" ON "CaseJournal" ("CaseId", "Id");
 
 CREATE UNIQUE INDEX "IX_Cases_AgencyCode_NumberYear_Sequence" ON "Cases" ("AgencyCode", "NumberYear", "Sequence");
 
-CREATE INDEX "IX_Cases_AgencyCode_State_ReplyDueOn" ON "Cases" ("AgencyCode", "State", "ReplyDueOn");
+CREATE INDEX "IX_Cases_AgencyCode_ConcludedOn_ReplyDueOn" ON "Cases" ("AgencyCode", "ConcludedOn", "ReplyDueOn");
+
+CREATE INDEX "IX_Cases_AgencyCode_State" ON "Cases" ("AgencyCode", "State");
 
 CREATE INDEX "IX_Cases_AssignedOfficer" ON "Cases" ("AssignedOfficer");
 

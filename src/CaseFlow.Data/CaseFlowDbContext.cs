@@ -25,6 +25,7 @@ public class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options) : Id
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -54,10 +54,10 @@ public static class CaseStepWriter
     /// <summary>Pending timers become exactly <see cref="CaseTimers.Desired"/>; fired and claimed rows are history.</summary>
     public static async Task ReplaceTimersAsync(CaseFlowDbContext db, DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
     {
-        var desired = CaseTimers.Desired(c, def, calendar, today).ToDictionary(t => t.Key);
         var pending = c.Id == 0 ? [] : await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc == null).ToListAsync(ct);
         // Claimed rows (being fired now, or fired) are history: the same key and date is never armed twice.
         var fired = c.Id == 0 ? [] : await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc != null).Select(t => new { t.Key, t.DueOn }).ToListAsync(ct);
+        var desired = CaseTimers.Desired(c, def, calendar, today, (key, on) => fired.Any(f => f.Key == key && f.DueOn == on)).ToDictionary(t => t.Key);
         foreach (var row in pending)
         {
             if (desired.Remove(row.Key, out var spec) && spec.DueOn == row.DueOn) continue;
@@ -69,7 +69,6 @@ public static class CaseStepWriter
         }
         foreach (var spec in desired.Values)
         {
-            // A reminder that already fired for this very date is not armed again.
             if (fired.Any(f => f.Key == spec.Key && f.DueOn == spec.DueOn)) continue;
             db.CaseTimers.Add(new CaseTimer { Case = c, Key = spec.Key, Kind = spec.Kind, DueOn = spec.DueOn, DueAtUtc = DueAt(spec), Action = spec.Action, Payload = spec.Payload });
         }

@@ -62,7 +62,9 @@ public sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<Di
 
         b.HasIndex(c => c.CaseNumber).IsUnique();
         b.HasIndex(c => new { c.AgencyCode, c.NumberYear, c.Sequence }).IsUnique();
-        b.HasIndex(c => new { c.AgencyCode, c.State, c.ReplyDueOn });
+        // "open cases of these agencies due between …": equality on agency and ConcludedOn IS NULL, range on the date.
+        b.HasIndex(c => new { c.AgencyCode, c.ConcludedOn, c.ReplyDueOn });
+        b.HasIndex(c => new { c.AgencyCode, c.State });
         b.HasIndex(c => c.ReplyDueOn);
         b.HasIndex(c => c.ReceivedOn);
         b.HasIndex(c => c.ConcludedOn);

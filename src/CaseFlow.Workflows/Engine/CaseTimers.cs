@@ -12,10 +12,19 @@ public sealed record TimerSpec(string Key, string Kind, DateOnly DueOn, string? 
 /// definition change) the caller replaces the case's pending timers with this set.</summary>
 public static class CaseTimers
 {
-    /// <param name="today">China date of the computation: the daily overdue escalation is armed for the first
-    /// working day on or after it (and never before the first day past the deadline).</param>
-    public static IReadOnlyList<TimerSpec> Desired(DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today)
+    public const string ReplyReminderKey = "reply-reminder";
+    public const string OverdueKey = "overdue";
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    /// <param name="today">China date of the computation. Reply reminders and the daily overdue escalation are
+    /// chains: only the next link is a row (the first date on or after today that has not fired yet), and firing
+    /// one arms the next.</param>
+    /// <param name="fired">whether a timer with this key already fired for this date</param>
+    public static IReadOnlyList<TimerSpec> Desired(DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today,
+        Func<string, DateOnly, bool>? fired = null)
     {
+        fired ??= (_, _) => false;
         var timers = new List<TimerSpec>();
         if (c.IsVoid) return timers;
         var d = c.Details;
@@ -24,11 +33,15 @@ public static class CaseTimers
         {
             if (c.ReplyDueOn is { } due)
             {
-                foreach (var before in def.Settings.ReplyReminderWorkingDaysBefore)
-                    timers.Add(new($"reply-reminder:{before}", "ReplyReminder", calendar.AddWorkingDays(due, -before).Date, null, before.ToString()));
-                var firstOverdue = calendar.AddWorkingDays(due, 1).Date;
-                var overdueOn = today > firstOverdue ? calendar.NextWorkingDayOnOrAfter(today).Date : firstOverdue;
-                timers.Add(new($"overdue:{overdueOn:yyyy-MM-dd}", "Overdue", overdueOn, null, null));
+                var reminder = def.Settings.ReplyReminderWorkingDaysBefore.OrderDescending()
+                    .Select(n => (Days: n, On: calendar.AddWorkingDays(due, -n).Date))
+                    .FirstOrDefault(r => r.On >= today && !fired(ReplyReminderKey, r.On));
+                if (reminder.On != default)
+                    timers.Add(new(ReplyReminderKey, "ReplyReminder", reminder.On, null, reminder.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+                var overdueOn = calendar.NextWorkingDayOnOrAfter(Max(calendar.AddWorkingDays(due, 1).Date, today)).Date;
+                while (fired(OverdueKey, overdueOn)) overdueOn = calendar.AddWorkingDays(overdueOn, 1).Date;
+                timers.Add(new(OverdueKey, "Overdue", overdueOn, null, null));
             }
             if (d.Correction is null && c.CorrectionReceivedOn is null)
                 timers.Add(new("correction-notice-due", "CorrectionNoticeDue", c.CorrectionNoticeDueOn, null, null));

@@ -33,10 +33,6 @@ public static class CaseViews
     public static string? Mask(string? id) =>
         id is null ? null : id.Length <= 7 ? new string('*', id.Length) : id[..3] + new string('*', id.Length - 7) + id[^4..];
 
-    public static CaseSummary Summary(DisclosureRequest c, WorkflowDefinition def) => new(
-        c.Id, c.CaseNumber, c.AgencyCode, c.State, def.State(c.State).Label, c.Version, c.ReceivedOn, c.ReplyDueOn, c.DueProvisional,
-        c.ApplicantColumn, c.ApplicantName, Mask(c.IdDocumentNumber), c.AssignedOfficer, c.Outcome, c.ConcludedOn, c.IsVoid);
-
     public static CaseDetail Detail(DisclosureRequest c, WorkflowDefinition def, ReplyClock clock, IReadOnlyList<AvailableAction> actions, bool revealId,
         IReadOnlyList<CaseMail>? mail = null) => new(
         c.Id, c.CaseNumber, c.AgencyCode, c.State, def.State(c.State).Label, c.Version, c.WorkflowId, c.WorkflowVersion,

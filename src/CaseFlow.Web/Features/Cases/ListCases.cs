@@ -60,8 +60,21 @@ public static class ListCases
         if (overdue == true) query = query.Where(c => c.ConcludedOn == null && c.ReplyDueOn < today);
 
         var total = await query.CountAsync(ct);
+        // Only the summary columns: the JSON details stay out of list queries.
         var rows = await query.OrderBy(c => c.ReplyDueOn == null).ThenBy(c => c.ReplyDueOn).ThenBy(c => c.Id)
-            .Skip((pageNumber - 1) * size).Take(size).ToListAsync(ct);
-        return new Page([.. rows.Select(c => CaseViews.Summary(c, engine.DefinitionOf(c)))], total, pageNumber, size);
+            .Skip((pageNumber - 1) * size).Take(size)
+            .Select(c => new
+            {
+                c.Id, c.CaseNumber, c.AgencyCode, c.State, c.Version, c.ReceivedOn, c.ReplyDueOn, c.DueProvisional, c.ApplicantColumn,
+                c.ApplicantName, c.IdDocumentNumber, c.AssignedOfficer, c.Outcome, c.ConcludedOn, c.IsVoid, c.WorkflowId, c.WorkflowVersion,
+            })
+            .ToListAsync(ct);
+        return new Page(
+        [
+            .. rows.Select(c => new CaseSummary(
+                c.Id, c.CaseNumber, c.AgencyCode, c.State, engine.Catalog.Get(c.WorkflowId, c.WorkflowVersion).State(c.State).Label, c.Version,
+                c.ReceivedOn, c.ReplyDueOn, c.DueProvisional, c.ApplicantColumn, c.ApplicantName, CaseViews.Mask(c.IdDocumentNumber),
+                c.AssignedOfficer, c.Outcome, c.ConcludedOn, c.IsVoid)),
+        ], total, pageNumber, size);
     }
 }

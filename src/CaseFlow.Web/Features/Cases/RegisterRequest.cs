@@ -27,36 +27,27 @@ public static class RegisterRequest
         var today = ChinaTime.Today(time);
         var registration = Validate(body, today);
         var agency = body!.Agency ?? CaseAccess.ActorOf(user).AgencyCode;
+        var calendar = await calendars.GetAsync(agency, ct); // 400 naming "agency" when it does not exist
         var visible = await AgencyTree.VisibleToAsync(user, db, ct);
-        if (!await db.Agencies.AnyAsync(a => a.Code == agency, ct)) throw new ValidationFailedException("agency", $"机关“{agency}”不存在。");
         if (visible is not null && !visible.Contains(agency)) throw new ForbiddenException($"无权为机关“{agency}”登记申请。");
 
         var def = engine.Catalog.Latest(WorkflowsSetup.DisclosureRequest);
-        var calendar = await calendars.GetAsync(agency, ct);
         var actor = CaseAccess.ActorOf(user).UserName;
         var now = time.GetUtcNow().UtcDateTime;
 
-        // Case numbers run per agency and year; two registrations racing for the same number retry.
-        for (var attempt = 1; ; attempt++)
-        {
-            ReceiptDate.Resolve(registration.Channel, registration.SubmittedOn, registration.ConfirmedOn, out var receivedOn);
-            var last = await db.Cases.Where(c => c.AgencyCode == agency && c.NumberYear == receivedOn.Year).MaxAsync(c => (int?)c.Sequence, ct) ?? 0;
-            var c = DisclosureRequest.Register(registration, agency, last + 1, def.DefinitionId, def.Version, def.InitialState, actor, now, calendar);
-            db.Cases.Add(c);
-            await CaseStepWriter.StageAsync(db, c, def, calendar, actor, "register", null, null, null, null,
-                ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear();
-                continue;
-            }
-            var detail = CaseViews.Detail(c, def, c.Clock(calendar), engine.AvailableActions(c, CaseAccess.ActorOf(user), today, calendar), revealId: false);
-            return TypedResults.Created($"/api/cases/{c.Id}", detail);
-        }
+        ReceiptDate.Resolve(registration.Channel, registration.SubmittedOn, registration.ConfirmedOn, out var receivedOn);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Case numbers run per agency and year of receipt; the counter row is locked until commit.
+        var sequence = await CaseNumberSequence.NextAsync(db, agency, receivedOn.Year, ct);
+        var c = DisclosureRequest.Register(registration, agency, sequence, def.DefinitionId, def.Version, def.InitialState, actor, now, calendar);
+        db.Cases.Add(c);
+        await CaseStepWriter.StageAsync(db, c, def, calendar, actor, "register", null, null, null, null,
+            ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        var detail = CaseViews.Detail(c, def, c.Clock(calendar), engine.AvailableActions(c, CaseAccess.ActorOf(user), today, calendar), revealId: false);
+        return TypedResults.Created($"/api/cases/{c.Id}", detail);
     }
 
     private static DisclosureRequest.Registration Validate(Body? b, DateOnly today)

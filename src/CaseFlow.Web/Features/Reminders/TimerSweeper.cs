@@ -107,7 +107,7 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, TimeProvider time,
         if (c.IsConcluded && timer.Kind is not ("ReviewReplyDue" or "LawsuitDefenceDue")) return;
         var (title, body, escalate) = Messages.Reminder(c, timer);
         await Notifier.NotifyAsync(db, c, timer.Kind, title, body, escalate, now, ct);
-        if (timer.Kind == "Overdue")
-            await CaseStepWriter.ReplaceTimersAsync(db, c, def, calendar, today.AddDays(1), ct); // tomorrow's escalation
+        if (timer.Kind is "Overdue" or "ReplyReminder")
+            await CaseStepWriter.ReplaceTimersAsync(db, c, def, calendar, today, ct); // arms the next link of the chain
     }
 }
