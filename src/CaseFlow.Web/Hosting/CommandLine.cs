@@ -27,7 +27,7 @@ public static class CommandLine
     public static readonly IReadOnlyList<Verb> Verbs =
     [
         new("migrate", "migrate", MigrateVerb.Run),
-        new("add-user", "add-user --user NAME --password PASSWORD --agency CODE --role ROLE[,ROLE…] [--name DISPLAY-NAME]", AddUserVerb.Run),
+        new("add-user", "add-user --user NAME --password PASSWORD --agency CODE --role ROLE[,ROLE…] [--name DISPLAY-NAME] [--email ADDRESS]", AddUserVerb.Run),
         new("seed-demo", "seed-demo", SeedDemoVerb.Run),
     ];
 

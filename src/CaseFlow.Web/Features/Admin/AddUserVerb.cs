@@ -29,7 +29,7 @@ public static class AddUserVerb
             await Console.Error.WriteLineAsync($"agency '{agency}' does not exist (create it with POST /api/agencies or seed-demo)");
             return 1;
         }
-        var errors = await UserAccounts.CreateAsync(sp, Need("user"), o.GetValueOrDefault("name") ?? Need("user"), agency, Need("password"), roles);
+        var errors = await UserAccounts.CreateAsync(sp, Need("user"), o.GetValueOrDefault("name") ?? Need("user"), agency, Need("password"), roles, o.GetValueOrDefault("email"));
         foreach (var e in errors) await Console.Error.WriteLineAsync(e);
         if (errors.Count > 0) return 1;
         Console.WriteLine($"Created user {Need("user")} ({string.Join(",", roles)}) in {agency}.");
@@ -40,7 +40,7 @@ public static class AddUserVerb
 public static class UserAccounts
 {
     /// <summary>Creates the user with its roles; returns Identity's error messages (empty on success).</summary>
-    public static async Task<IReadOnlyList<string>> CreateAsync(IServiceProvider sp, string userName, string displayName, string agency, string password, IEnumerable<string> roles)
+    public static async Task<IReadOnlyList<string>> CreateAsync(IServiceProvider sp, string userName, string displayName, string agency, string password, IEnumerable<string> roles, string? email = null)
     {
         var users = sp.GetRequiredService<UserManager<CaseFlowUser>>();
         var roleManager = sp.GetRequiredService<RoleManager<IdentityRole>>();
@@ -48,7 +48,7 @@ public static class UserAccounts
             if (!await roleManager.RoleExistsAsync(role))
                 await roleManager.CreateAsync(new IdentityRole(role));
 
-        var user = new CaseFlowUser { UserName = userName, DisplayName = displayName, AgencyCode = agency, LockoutEnabled = true };
+        var user = new CaseFlowUser { UserName = userName, DisplayName = displayName, AgencyCode = agency, LockoutEnabled = true, Email = email };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return [.. created.Errors.Select(e => $"{e.Code}: {e.Description}")];
         var added = await users.AddToRolesAsync(user, roles);
