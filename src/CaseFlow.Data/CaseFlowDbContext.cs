@@ -2,6 +2,7 @@ using CaseFlow.Data.Agencies;
 using CaseFlow.Data.Calendar;
 using CaseFlow.Data.Cases;
 using CaseFlow.Data.Notifications;
+using CaseFlow.Data.Reports;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Data.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -26,6 +27,9 @@ public class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options) : Id
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
+    public DbSet<CaseProceedingRow> CaseProceedings => Set<CaseProceedingRow>();
+    public DbSet<ReportTable2Entry> ReportTable2 => Set<ReportTable2Entry>();
+    public DbSet<ReportLock> ReportLocks => Set<ReportLock>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -35,6 +35,7 @@ public static class CaseStepWriter
         });
 
         await ReplaceTimersAsync(db, c, def, calendar, ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero)), ct);
+        await SyncProceedingsAsync(db, c, ct);
         await ReplaceWaitingPointAsync(db, c, def, nowUtc, ct);
 
         foreach (var m in outbox)
@@ -71,6 +72,27 @@ public static class CaseStepWriter
         {
             if (fired.Any(f => f.Key == spec.Key && f.DueOn == spec.DueOn)) continue;
             db.CaseTimers.Add(new CaseTimer { Case = c, Key = spec.Key, Kind = spec.Kind, DueOn = spec.DueOn, DueAtUtc = DueAt(spec), Action = spec.Action, Payload = spec.Payload });
+        }
+    }
+
+    /// <summary>Keeps the CaseProceedings read model equal to the case's proceedings.</summary>
+    public static async Task SyncProceedingsAsync(CaseFlowDbContext db, DisclosureRequest c, CancellationToken ct)
+    {
+        if (c.Details.Proceedings.Count == 0) return;
+        var rows = c.Id == 0 ? [] : await db.CaseProceedings.Where(p => p.CaseId == c.Id).ToListAsync(ct);
+        foreach (var p in c.Details.Proceedings)
+        {
+            var row = rows.FirstOrDefault(r => r.Number == p.Id);
+            if (row is null)
+            {
+                row = new CaseProceedingRow { Case = c, AgencyCode = c.AgencyCode, Number = p.Id };
+                db.CaseProceedings.Add(row);
+            }
+            row.Kind = p.Kind;
+            row.FiledOn = p.FiledOn;
+            row.Result = p.Result;
+            row.DecidedOn = p.DecidedOn;
+            row.Imported = p.Imported;
         }
     }
 

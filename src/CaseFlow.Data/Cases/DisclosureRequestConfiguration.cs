@@ -60,8 +60,8 @@ public sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<Di
                     d => JsonSerializer.Serialize(d, Json).GetHashCode(),
                     d => JsonSerializer.Deserialize<CaseDetails>(JsonSerializer.Serialize(d, Json), Json)!));
 
-        b.HasIndex(c => c.CaseNumber).IsUnique();
-        b.HasIndex(c => new { c.AgencyCode, c.NumberYear, c.Sequence }).IsUnique();
+        // Numbers are unique per agency: ledger numbers are the offices' own and may repeat across agencies.
+        b.HasIndex(c => new { c.AgencyCode, c.CaseNumber }).IsUnique();
         // "open cases of these agencies due between …": equality on agency and ConcludedOn IS NULL, range on the date.
         b.HasIndex(c => new { c.AgencyCode, c.ConcludedOn, c.ReplyDueOn });
         b.HasIndex(c => new { c.AgencyCode, c.State });

@@ -66,6 +66,10 @@ public sealed class DisclosureRequest
     public decimal? FeeNotifiedYuan { get; private set; }
     public decimal? FeePaidYuan { get; private set; }
 
+    /// <summary>The dates the fee figures count on in the annual report (section 六).</summary>
+    public DateOnly? FeeNotifiedOn { get; private set; }
+    public DateOnly? FeePaidOn { get; private set; }
+
     public DateTime CreatedAtUtc { get; private set; }
     public string CreatedBy { get; private set; } = "";
 
@@ -113,6 +117,58 @@ public sealed class DisclosureRequest
         };
         c.Recompute(calendar);
         return c;
+    }
+
+    public sealed record LedgerEntry(
+        string CaseNumber, ApplicantColumn ApplicantColumn, string ApplicantName, Channel Channel, DateOnly ReceivedOn, string Summary,
+        string? Outcome, DateOnly? ConcludedOn, bool Extended, decimal? FeeNotifiedYuan, decimal? FeePaidYuan);
+
+    /// <summary>A case from an office's ledger (historical, or received before go-live): history, not a workflow run.
+    /// Its fee figures count in the year it concluded (or was received, while open). The ledger does not give the
+    /// extension's length; an extended case is recorded with the maximum of 20 working days.</summary>
+    public static DisclosureRequest Import(LedgerEntry e, string agencyCode, string workflowId, int workflowVersion, string state,
+        string actor, DateTime nowUtc, WorkingDayCalendar calendar)
+    {
+        var feeOn = e.ConcludedOn ?? e.ReceivedOn;
+        var c = new DisclosureRequest
+        {
+            AgencyCode = agencyCode,
+            CaseNumber = e.CaseNumber.Trim(),
+            NumberYear = e.ReceivedOn.Year,
+            WorkflowId = workflowId,
+            WorkflowVersion = workflowVersion,
+            State = state,
+            Version = 1,
+            Channel = e.Channel,
+            SubmittedOn = e.ReceivedOn,
+            ReceivedOn = e.ReceivedOn,
+            ApplicantColumn = e.ApplicantColumn,
+            ApplicantName = e.ApplicantName.Trim(),
+            RequestedInformation = e.Summary.Trim(),
+            ExtensionDays = e.Extended ? StatutoryPeriods.MaxExtensionWorkingDays : 0,
+            Outcome = e.Outcome,
+            ConcludedOn = e.ConcludedOn,
+            IsImported = true,
+            FeeNotifiedYuan = e.FeeNotifiedYuan,
+            FeeNotifiedOn = e.FeeNotifiedYuan is null ? null : feeOn,
+            FeePaidYuan = e.FeePaidYuan,
+            FeePaidOn = e.FeePaidYuan is null ? null : feeOn,
+            CreatedAtUtc = nowUtc,
+            CreatedBy = actor,
+        };
+        c.Recompute(calendar);
+        return c;
+    }
+
+    /// <summary>A proceeding from a ledger: recorded as history; a corrected result does not reopen the case.</summary>
+    public Proceeding ImportProceeding(ProceedingKind kind, DateOnly filedOn, ProceedingResult? result, DateOnly? decidedOn, WorkingDayCalendar calendar)
+    {
+        var due = kind == ProceedingKind.Review
+            ? StatutoryPeriods.ReviewReplyDue(calendar, filedOn, simpleProcedure: false).Date
+            : StatutoryPeriods.LawsuitDefenceDue(calendar, filedOn).Date;
+        var p = new Proceeding(Details.Proceedings.Count + 1, kind, "（台账导入）", filedOn, filedOn, false, due, result, decidedOn, Imported: true);
+        Details.Proceedings.Add(p);
+        return p;
     }
 
     /// <summary>The inputs of the statutory clock for the current reply round.</summary>
@@ -245,6 +301,7 @@ public sealed class DisclosureRequest
         var due = StatutoryPeriods.FeePaymentDue(calendar, applicantReceivedOn ?? sentOn).Date;
         Details.Fee = new FeeNotice(sentOn, due, method, quantity, amountYuan, basis.Trim());
         FeeNotifiedYuan = amountYuan;
+        FeeNotifiedOn = sentOn;
         if (pausesClock) Details.Pauses.Add(new PauseRecord("fee", PauseKind.FeeWait, sentOn, null));
     }
 
@@ -256,6 +313,7 @@ public sealed class DisclosureRequest
         if (paidYuan < fee.AmountYuan) throw new CaseRuleException("paidYuan", $"应缴 {fee.AmountYuan} 元。");
         Details.Fee = fee with { PaidOn = paidOn, PaidYuan = paidYuan };
         FeePaidYuan = paidYuan;
+        FeePaidOn = paidOn;
         ClosePause("fee", paidOn);
     }
 
