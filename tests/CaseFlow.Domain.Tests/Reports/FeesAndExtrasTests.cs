@@ -1,0 +1,66 @@
+using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Reports;
+using static CaseFlow.Domain.Tests.Reports.ReportFixtures;
+using static CaseFlow.Domain.Tests.TestSupport;
+
+namespace CaseFlow.Domain.Tests.Reports;
+
+/// <summary>Section 六 fees and the older indicators (by channel, on time / after extension).</summary>
+public class FeesAndExtrasTests
+{
+    private static CaseFacts WithFee(CaseFacts c, string? notifiedOn, decimal? notified, string? paidOn, decimal? paid) =>
+        c with { FeeNotifiedOn = Opt(notifiedOn), FeeNotifiedYuan = notified, FeePaidOn = Opt(paidOn), FeePaidYuan = paid };
+
+    private static readonly CaseFacts[] Cases =
+    [
+        // 1: on time, fee notified and paid in 2023
+        WithFee(Case(1, NP, "2023-01-05", "2023-01-20", "Disclosed", Channel.InPerson, replyDue: "2023-02-02"), "2023-01-10", 100.00m, "2023-01-15", 100.00m),
+        // 2: concluded after an extension
+        Case(2, NP, "2023-02-01", "2023-03-30", "Disclosed", Channel.Online, extended: true, replyDue: "2023-04-10"),
+        // 3: late (concluded after the due date, no extension): neither on time nor after extension
+        Case(3, Bus, "2023-03-01", "2023-04-20", "Disclosed", Channel.Online, replyDue: "2023-04-10"),
+        // 4: received in 2022 (not in by-channel), concluded 2023 with no due date known → on time; fee notified 2022, paid 2023
+        WithFee(Case(4, NP, "2022-12-20", "2023-01-05", "Disclosed", Channel.Email), "2022-12-25", 50m, "2023-01-03", 50m),
+        // 5: fee notified in 2023, paid in 2024; still open
+        WithFee(Case(5, Res, "2023-11-01", channel: Channel.Fax), "2023-11-05", 80.50m, "2024-01-02", 80.50m),
+        // 6: void: counts nowhere
+        WithFee(Case(6, NP, "2023-06-01", "2023-06-10", "Disclosed", Channel.RegisteredPost, isVoid: true, replyDue: "2023-06-30"), "2023-06-02", 10m, "2023-06-05", 10m),
+        // 7: concluded on its due date → on time
+        Case(7, LS, "2023-07-01", "2023-07-10", "Disclosed", Channel.OrdinaryLetter, replyDue: "2023-07-10"),
+    ];
+
+    [Fact]
+    public void Fees_notices_and_amounts_notified_in_the_year_and_amounts_collected_in_the_year()
+    {
+        var r = Compute(2023, Cases);
+        Assert.Equal(2, r.Fees.Notices);               // cases 1 and 5
+        Assert.Equal(180.50m, r.Fees.NotifiedYuan);    // 100.00 + 80.50
+        Assert.Equal(150.00m, r.Fees.CollectedYuan);   // 100.00 (case 1) + 50 (case 4)
+    }
+
+    [Fact]
+    public void Fees_of_the_following_year()
+    {
+        var r = Compute(2024, Cases);
+        Assert.Equal(0, r.Fees.Notices);
+        Assert.Equal(0m, r.Fees.NotifiedYuan);
+        Assert.Equal(80.50m, r.Fees.CollectedYuan);    // case 5 paid 2024-01-02
+    }
+
+    [Fact]
+    public void New_applications_by_channel_all_six_present()
+    {
+        var r = Compute(2023, Cases);
+        Assert.Equal(
+            [("InPerson", 1), ("RegisteredPost", 0), ("OrdinaryLetter", 1), ("Online", 2), ("Fax", 1), ("Email", 0)],
+            r.Extras.ByChannel.Select(kv => (kv.Key, kv.Value)));
+    }
+
+    [Fact]
+    public void Concluded_on_time_and_after_extension()
+    {
+        var r = Compute(2023, Cases);
+        Assert.Equal(3, r.Extras.ConcludedOnTime);           // 1, 4, 7
+        Assert.Equal(1, r.Extras.ConcludedAfterExtension);   // 2
+    }
+}
