@@ -11,6 +11,7 @@ using CaseFlow.Web.Features.Workflows;
 using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Web.Features.Deadlines;
 using CaseFlow.Web.Features.Reminders;
+using CaseFlow.Web.Features.Reports;
 
 namespace CaseFlow.Web.Hosting;
 
@@ -53,6 +54,7 @@ public static class CaseFlowHost
         app.MapCasesApi();
         app.MapNotificationsApi();
         app.MapJobsApi();
+        app.MapReportsApi();
         return app;
     }
 

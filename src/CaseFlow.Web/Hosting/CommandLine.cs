@@ -29,6 +29,9 @@ public static class CommandLine
         new("migrate", "migrate", MigrateVerb.Run),
         new("add-user", "add-user --user NAME --password PASSWORD --agency CODE --role ROLE[,ROLE…] [--name DISPLAY-NAME] [--email ADDRESS]", AddUserVerb.Run),
         new("seed-demo", "seed-demo", SeedDemoVerb.Run),
+        new("import-ledger", "import-ledger --agency CODE FILE(.csv|.xlsx)", Features.Imports.ImportVerbs.Ledger),
+        new("import-proceedings", "import-proceedings --agency CODE FILE(.csv|.xlsx)", Features.Imports.ImportVerbs.Proceedings),
+        new("report", "report --year YYYY --agency CODE [--subordinates] --format json|xlsx|docx --out FILE", Features.Reports.ReportVerb.Run),
     ];
 
     public static Verb? Find(string[] args) =>

@@ -7,6 +7,7 @@ using CaseFlow.Data.Cases;
 using CaseFlow.Domain;
 using CaseFlow.Web.Errors;
 using CaseFlow.Web.Features.Calendar;
+using CaseFlow.Web.Features.Reports;
 using CaseFlow.Workflows.Engine;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -52,9 +53,18 @@ public static class ExecuteAction
         if (key.Length > 0)
             db.IdempotencyRecords.Add(new IdempotencyRecord { Key = key, UserName = actor.UserName, RequestHash = hash, StatusCode = 200, ResponseJson = body, CreatedAtUtc = now });
 
+        // A locked annual report may not change: with a lock in the agency's chain the step runs in a transaction
+        // and the locked figures are recomputed before commit.
+        var lockedYears = await ReportLockGuard.LockedYearsAsync(db, c.AgencyCode, ct);
+        await using var tx = lockedYears.Count > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             await db.SaveChangesAsync(ct);
+            if (tx is not null)
+            {
+                await ReportLockGuard.EnsureUnchangedAsync(db, c.AgencyCode, lockedYears, ct);
+                await tx.CommitAsync(ct);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {

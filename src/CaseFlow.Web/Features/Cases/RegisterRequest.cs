@@ -6,6 +6,7 @@ using CaseFlow.Domain.Cases;
 using CaseFlow.Web.Errors;
 using CaseFlow.Web.Features.Agencies;
 using CaseFlow.Web.Features.Calendar;
+using CaseFlow.Web.Features.Reports;
 using CaseFlow.Web.Features.Workflows;
 using CaseFlow.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,8 @@ public static class RegisterRequest
         await CaseStepWriter.StageAsync(db, c, def, calendar, actor, "register", null, null, null, null,
             ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
         await db.SaveChangesAsync(ct);
+        var lockedYears = await ReportLockGuard.LockedYearsAsync(db, agency, ct);
+        if (lockedYears.Contains(receivedOn.Year)) await ReportLockGuard.EnsureUnchangedAsync(db, agency, [receivedOn.Year], ct);
         await tx.CommitAsync(ct);
 
         var detail = CaseViews.Detail(c, def, c.Clock(calendar), engine.AvailableActions(c, CaseAccess.ActorOf(user), today, calendar), revealId: false);

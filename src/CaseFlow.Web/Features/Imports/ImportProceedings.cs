@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using System.Text.Json;
+using CaseFlow.Data;
+using CaseFlow.Data.Cases;
+using CaseFlow.Domain.Imports;
+using CaseFlow.Web.Features.Calendar;
+using CaseFlow.Web.Features.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Web.Features.Imports;
+
+/// <summary>POST /api/import/proceedings?agency=CODE — reviews and lawsuits of the agency's cases, all or
+/// nothing. History: a 纠正 result does not reopen the case.</summary>
+public static class ImportProceedings
+{
+    public sealed record Result(string Agency, int Imported);
+
+    public static async Task<IResult> Handle(string? agency, HttpRequest request, ClaimsPrincipal user, CaseFlowDbContext db,
+        CalendarProvider calendars, TimeProvider time, CancellationToken ct)
+    {
+        var code = await ImportAccess.AgencyAsync(agency, user, db, ct);
+        var table = await UploadedTable.ReadAsync(request, ct);
+        return TypedResults.Ok(await RunAsync(db, calendars, code, table, user.Identity!.Name!, time.GetUtcNow().UtcDateTime, ct));
+    }
+
+    public static async Task<Result> RunAsync(CaseFlowDbContext db, CalendarProvider calendars, string agency,
+        IReadOnlyList<IReadOnlyList<string>> table, string actor, DateTime nowUtc, CancellationToken ct)
+    {
+        var parsed = ProceedingsImport.Parse(table);
+        ImportAccess.ThrowIfErrors(parsed.Errors);
+
+        var numbers = parsed.Rows.Select(r => r.CaseNo).Distinct().ToList();
+        var cases = await db.Cases.Where(c => c.AgencyCode == agency && numbers.Contains(c.CaseNumber)).ToDictionaryAsync(c => c.CaseNumber, ct);
+        var errors = new List<ImportError>();
+        foreach (var r in parsed.Rows)
+        {
+            if (!cases.TryGetValue(r.CaseNo, out var c))
+                errors.Add(new ImportError(r.Line, "case_no", $"机关“{agency}”没有编号为“{r.CaseNo}”的案件。"));
+            else if (c.IsVoid)
+                errors.Add(new ImportError(r.Line, "case_no", $"案件“{r.CaseNo}”已作废。"));
+            else if (c.Details.Proceedings.Any(p => p.Kind == r.Kind && p.FiledOn == r.FiledOn))
+                errors.Add(new ImportError(r.Line, "filed_on", $"案件“{r.CaseNo}”已有同日提起的同类程序，不能重复导入。"));
+        }
+        ImportAccess.ThrowIfErrors(errors);
+
+        var calendar = await calendars.GetAsync(agency, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var r in parsed.Rows)
+        {
+            var c = cases[r.CaseNo];
+            var p = c.ImportProceeding(r.Kind, r.FiledOn, r.Result, r.DecidedOn, calendar);
+            c.CommitStep();
+            db.CaseJournal.Add(new CaseJournalEntry
+            {
+                CaseId = c.Id, Sequence = c.Version, AtUtc = nowUtc, Actor = actor, Action = "importProceeding", FromState = c.State, ToState = c.State,
+                FactsJson = JsonSerializer.Serialize(new { imported = true, line = r.Line, proceedingId = p.Id }),
+            });
+        }
+        foreach (var c in cases.Values) await CaseStepWriter.SyncProceedingsAsync(db, c, ct);
+        await db.SaveChangesAsync(ct);
+        await ReportLockGuard.EnsureUnchangedAsync(db, agency, parsed.Rows.Select(r => r.FiledOn.Year).Distinct(), ct);
+        await tx.CommitAsync(ct);
+        return new Result(agency, parsed.Rows.Count);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using CaseFlow.Data;
+using CaseFlow.Domain.Reports;
+using CaseFlow.Web.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Web.Features.Reports;
+
+/// <summary>GET /api/reports/annual/{year}?agency=CODE&amp;subordinates=true|false and the drill-down
+/// GET /api/reports/annual/{year}/cells/{row}/{column}.</summary>
+public static class GetAnnualReport
+{
+    public static async Task<AnnualReport> Handle(int year, string? agency, bool? subordinates, ClaimsPrincipal user, CaseFlowDbContext db, CancellationToken ct)
+    {
+        var codes = await AnnualReportQuery.ScopeAsync(agency, subordinates == true, user, db, ct);
+        return await AnnualReportQuery.ComputeAsync(db, year, agency!, subordinates == true, codes, ct);
+    }
+
+    public sealed record CellCase(long Id, string CaseNumber, string Agency, string ApplicantColumn, string Channel, DateOnly ReceivedOn, DateOnly? ConcludedOn, string? Outcome, bool Imported);
+
+    public sealed record Cell(int Year, string Agency, bool Subordinates, string Row, string Column, int Count, IReadOnlyList<CellCase> Cases);
+
+    public static async Task<Cell> CellHandle(int year, string row, string column, string? agency, bool? subordinates, ClaimsPrincipal user, CaseFlowDbContext db, CancellationToken ct)
+    {
+        var report = await Handle(year, agency, subordinates, user, db, ct);
+        IReadOnlyList<long> ids;
+        if (report.Table3.Rows.ContainsKey(row))
+        {
+            if (!report.Table3.Columns.Contains(column)) throw new NotFoundException($"表三没有“{column}”列；列为 {string.Join("、", report.Table3.Columns)}。");
+            ids = report.CasesIn(row, column);
+        }
+        else if (report.Table4.TryGetValue(row, out var group))
+        {
+            if (!group.ContainsKey(column)) throw new NotFoundException($"表四“{row}”没有“{column}”；为 {string.Join("、", group.Keys)}。");
+            ids = report.CasesInTable4(row, column);
+        }
+        else
+        {
+            throw new NotFoundException($"没有“{row}”行；表三的行为 {string.Join("、", report.Table3.Rows.Keys)}，表四为 {string.Join("、", report.Table4.Keys)}。");
+        }
+        var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.ReceivedOn).ThenBy(c => c.Id)
+            .Select(c => new CellCase(c.Id, c.CaseNumber, c.AgencyCode, c.ApplicantColumn.ToString(), c.Channel.ToString(), c.ReceivedOn, c.ConcludedOn, c.Outcome, c.IsImported))
+            .ToListAsync(ct);
+        return new Cell(year, agency!, subordinates == true, row, column, ids.Count, cases);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Security.Claims;
+using System.Text.Json;
+using CaseFlow.Data;
+using CaseFlow.Data.Reports;
+using CaseFlow.Web.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Web.Features.Reports;
+
+/// <summary>POST /api/reports/annual/{year}/lock and /unlock (the office). A locked report's figures are stored with
+/// their hash; unlocking needs a reason. Both are kept as history.</summary>
+public static class LockReport
+{
+    public sealed record UnlockBody(string? Reason);
+
+    public sealed record LockView(string Agency, int Year, bool Subordinates, string Hash, string LockedBy, DateTime LockedAtUtc,
+        string? UnlockedBy, DateTime? UnlockedAtUtc, string? UnlockReason);
+
+    public static async Task<IResult> Lock(int year, string? agency, bool? subordinates, ClaimsPrincipal user, CaseFlowDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var sub = subordinates == true;
+        var codes = await AnnualReportQuery.ScopeAsync(agency, sub, user, db, ct);
+        if (await db.ReportLocks.AnyAsync(l => l.AgencyCode == agency && l.Year == year && l.Subordinates == sub && l.UnlockedAtUtc == null, ct))
+            throw new ConflictException($"{agency} {year} 年度报告已锁定。");
+        var report = await AnnualReportQuery.ComputeAsync(db, year, agency!, sub, codes, ct);
+        if (!report.AllChecksPassed)
+            throw new ConflictException("报告未通过校验，不能锁定：" + string.Join("；", report.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}（{c.Detail}）")));
+        var figures = AnnualReportQuery.Figures(report);
+        var row = new ReportLock
+        {
+            AgencyCode = agency!, Year = year, Subordinates = sub, FiguresJson = JsonSerializer.Serialize(figures, AnnualReportQuery.Json),
+            Hash = AnnualReportQuery.Hash(figures), LockedBy = user.Identity!.Name!, LockedAtUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.ReportLocks.Add(row);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(View(row));
+    }
+
+    public static async Task<IResult> Unlock(int year, string? agency, bool? subordinates, UnlockBody? body, ClaimsPrincipal user, CaseFlowDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var sub = subordinates == true;
+        await AnnualReportQuery.ScopeAsync(agency, sub, user, db, ct);
+        if (string.IsNullOrWhiteSpace(body?.Reason)) throw new ValidationFailedException("reason", "解锁须说明理由。");
+        var row = await db.ReportLocks.FirstOrDefaultAsync(l => l.AgencyCode == agency && l.Year == year && l.Subordinates == sub && l.UnlockedAtUtc == null, ct)
+            ?? throw new NotFoundException($"{agency} {year} 年度报告未锁定。");
+        row.UnlockedBy = user.Identity!.Name!;
+        row.UnlockedAtUtc = time.GetUtcNow().UtcDateTime;
+        row.UnlockReason = body.Reason.Trim();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(View(row));
+    }
+
+    public static async Task<IReadOnlyList<LockView>> History(int year, string? agency, ClaimsPrincipal user, CaseFlowDbContext db, CancellationToken ct)
+    {
+        await AnnualReportQuery.ScopeAsync(agency, false, user, db, ct);
+        var rows = await db.ReportLocks.AsNoTracking().Where(l => l.AgencyCode == agency && l.Year == year).OrderBy(l => l.Id).ToListAsync(ct);
+        return [.. rows.Select(View)];
+    }
+
+    private static LockView View(ReportLock l) => new(l.AgencyCode, l.Year, l.Subordinates, l.Hash, l.LockedBy, l.LockedAtUtc, l.UnlockedBy, l.UnlockedAtUtc, l.UnlockReason);
+}

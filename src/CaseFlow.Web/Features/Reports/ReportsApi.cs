@@ -1,0 +1,25 @@
+using CaseFlow.Web.Features.Imports;
+using CaseFlow.Workflows.Definitions;
+
+namespace CaseFlow.Web.Features.Reports;
+
+public static class ReportsApi
+{
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/reports/annual/{year:int}").WithTags("Reports 年度报告")
+            .RequireAuthorization(p => p.RequireRole(Roles.Office, Roles.Admin, Roles.Head));
+        reports.MapGet("/", GetAnnualReport.Handle).WithSummary("年度报告表二、表三、表四、收费与校验（由案件计算）");
+        reports.MapGet("/cells/{row}/{column}", GetAnnualReport.CellHandle).WithSummary("某一格统计了哪些案件");
+        reports.MapGet("/table2", Table2Api.Get).WithSummary("表二（手工填报）");
+        reports.MapPut("/table2", Table2Api.Put).RequireAuthorization(p => p.RequireRole(Roles.Office, Roles.Admin)).WithSummary("填报表二");
+        reports.MapPost("/lock", LockReport.Lock).RequireAuthorization(p => p.RequireRole(Roles.Office)).WithSummary("锁定年度报告（保存数字及其哈希）");
+        reports.MapPost("/unlock", LockReport.Unlock).RequireAuthorization(p => p.RequireRole(Roles.Office)).WithSummary("说明理由解锁");
+        reports.MapGet("/locks", LockReport.History).WithSummary("锁定与解锁记录");
+
+        var imports = app.MapGroup("/api/import").WithTags("Import 台账导入").RequireAuthorization(p => p.RequireRole(Roles.Office, Roles.Admin));
+        imports.MapPost("/ledger", ImportLedger.Handle).DisableAntiforgery().WithSummary("导入台账（CSV 正文，或上传 .csv/.xlsx 文件）：全部成功或全部不导入");
+        imports.MapPost("/proceedings", ImportProceedings.Handle).DisableAntiforgery().WithSummary("导入行政复议、行政诉讼台账");
+        return app;
+    }
+}
