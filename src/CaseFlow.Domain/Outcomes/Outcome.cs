@@ -75,6 +75,8 @@ public static class Outcomes
             map[o.Code] = o;
             map[Normalize(o.Label)] = o;
         }
+        // Ledgers often copy table 三's row label, which qualifies 部分公开.
+        map[Normalize("部分公开（区分处理的，只计这一情形，不计其他情形）")] = map["PartlyDisclosed"];
         return map;
     }
 

@@ -146,3 +146,13 @@ public class OutcomesTests
         Assert.Equal(21, OutcomeList.All.Select(o => o.Label).Distinct().Count());
     }
 }
+
+public class OutcomeRowLabelTests
+{
+    [Fact]
+    public void The_qualified_row_label_of_table_3_means_partly_disclosed()
+    {
+        Assert.True(CaseFlow.Domain.Outcomes.Outcomes.TryParse("部分公开（区分处理的，只计这一情形，不计其他情形）", out var o));
+        Assert.Equal("PartlyDisclosed", o.Code);
+    }
+}
