@@ -7,6 +7,7 @@ public static class Benchmarks
     public static readonly IReadOnlyList<Benchmark> All =
     [
         new("deadlines", "reply-deadline computations per second on one core; calendar load time", DeadlineBenchmark.Run),
+        new("report", "annual report over 1,000,000 cases against a single raw GROUP BY over the same rows", ReportBenchmark.Run),
         new("cases", "case registrations per second against a one-row-insert floor; p95 of 'due within 3 working days' over 1,000,000 cases", CaseApiBenchmark.Run),
     ];
 }
