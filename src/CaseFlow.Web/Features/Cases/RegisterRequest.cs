@@ -46,7 +46,9 @@ public static class RegisterRequest
             ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
         await db.SaveChangesAsync(ct);
         var lockedYears = await ReportLockGuard.LockedYearsAsync(db, agency, ct);
-        if (lockedYears.Contains(receivedOn.Year)) await ReportLockGuard.EnsureUnchangedAsync(db, agency, [receivedOn.Year], ct);
+        // an open case counts in its year of receipt and, as carried over, in every later year
+        var touched = lockedYears.Where(y => y >= receivedOn.Year).ToList();
+        if (touched.Count > 0) await ReportLockGuard.EnsureUnchangedAsync(db, agency, touched, ct);
         await tx.CommitAsync(ct);
 
         var detail = CaseViews.Detail(c, def, c.Clock(calendar), engine.AvailableActions(c, CaseAccess.ActorOf(user), today, calendar), revealId: false);

@@ -60,13 +60,17 @@ public static class ImportLedger
             cases.Add(c);
         }
         await db.SaveChangesAsync(ct);
-        await ReportLockGuard.EnsureUnchangedAsync(db, agency, cases.SelectMany(Years).Distinct(), ct);
+        var lockedYears = await ReportLockGuard.LockedYearsAsync(db, agency, ct);
+        var touched = lockedYears.Where(y => cases.Any(c => CountsIn(c, y))).ToList();
+        if (touched.Count > 0) await ReportLockGuard.EnsureUnchangedAsync(db, agency, touched, ct);
         await tx.CommitAsync(ct);
         return new Result(agency, cases.Count, cases.Count(c => c.ConcludedOn is null), cases.Count(c => c.ConcludedOn is not null));
     }
 
-    private static IEnumerable<int> Years(DisclosureRequest c) =>
-        Enumerable.Range(c.ReceivedOn.Year, (c.ConcludedOn?.Year ?? c.ReceivedOn.Year) - c.ReceivedOn.Year + 1);
+    /// <summary>A case counts in the report of every year from its receipt to its conclusion; an open case in every
+    /// year from its receipt on (二 and 四 of each later year).</summary>
+    private static bool CountsIn(DisclosureRequest c, int year) =>
+        year >= c.ReceivedOn.Year && (c.ConcludedOn is null || year <= c.ConcludedOn.Value.Year);
 }
 
 /// <summary>What both imports share: who may import where, and the all-or-nothing error answer.</summary>

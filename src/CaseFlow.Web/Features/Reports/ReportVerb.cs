@@ -15,7 +15,7 @@ public static class ReportVerb
         if (!o.TryGetValue("year", out var y) || !int.TryParse(y, out var year)) throw new VerbUsageException("--year YYYY is required");
         if (!o.TryGetValue("agency", out var agency)) throw new VerbUsageException("--agency is required");
         if (!o.TryGetValue("out", out var output)) throw new VerbUsageException("--out FILE is required");
-        var format = o.GetValueOrDefault("format") ?? Path.GetExtension(output).TrimStart('.');
+        var format = (o.GetValueOrDefault("format") ?? Path.GetExtension(output).TrimStart('.')).ToLowerInvariant();
         var subordinates = o.ContainsKey("subordinates");
 
         using var scope = services.CreateScope();
@@ -27,6 +27,8 @@ public static class ReportVerb
             byte[] bytes = format switch
             {
                 "json" => JsonSerializer.SerializeToUtf8Bytes(report, new JsonSerializerOptions(AnnualReportQuery.Json) { WriteIndented = true }),
+                "xlsx" => ReportExport.Xlsx(report, await ExportAnnualReport.AgencyNameAsync(db, agency, CancellationToken.None)),
+                "docx" => ReportExport.Docx(report, await ExportAnnualReport.AgencyNameAsync(db, agency, CancellationToken.None)),
                 _ => throw new VerbUsageException($"unknown format '{format}'"),
             };
             await File.WriteAllBytesAsync(output, bytes);

@@ -10,6 +10,10 @@ public static class ReportsApi
         var reports = app.MapGroup("/api/reports/annual/{year:int}").WithTags("Reports 年度报告")
             .RequireAuthorization(p => p.RequireRole(Roles.Office, Roles.Admin, Roles.Head));
         reports.MapGet("/", GetAnnualReport.Handle).WithSummary("年度报告表二、表三、表四、收费与校验（由案件计算）");
+        reports.MapGet("/export.xlsx", ExportAnnualReport.Xlsx).Produces(StatusCodes.Status200OK, contentType: ReportExport.XlsxContentType)
+            .WithSummary("导出表二、表三、表四（Excel，国办公开办函〔2021〕30号格式）");
+        reports.MapGet("/export.docx", ExportAnnualReport.Docx).Produces(StatusCodes.Status200OK, contentType: ReportExport.DocxContentType)
+            .WithSummary("导出表二、表三、表四（Word，国办公开办函〔2021〕30号格式）");
         reports.MapGet("/cells/{row}/{column}", GetAnnualReport.CellHandle).WithSummary("某一格统计了哪些案件");
         reports.MapGet("/table2", Table2Api.Get).WithSummary("表二（手工填报）");
         reports.MapPut("/table2", Table2Api.Put).RequireAuthorization(p => p.RequireRole(Roles.Office, Roles.Admin)).WithSummary("填报表二");
