@@ -7,6 +7,7 @@ public static class Benchmarks
     public static readonly IReadOnlyList<Benchmark> All =
     [
         new("deadlines", "reply-deadline computations per second on one core; calendar load time", DeadlineBenchmark.Run),
+        new("sweep", "one timer sweep over 100,000 open cases with a due reminder each (SQLite, goal ≤ 2 s)", SweepBenchmark.Run),
     ];
 }
 

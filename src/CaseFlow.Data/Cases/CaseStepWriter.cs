@@ -54,14 +54,22 @@ public static class CaseStepWriter
     /// <summary>Pending timers become exactly <see cref="CaseTimers.Desired"/>; fired and claimed rows are history.</summary>
     public static async Task ReplaceTimersAsync(CaseFlowDbContext db, DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
     {
-        var desired = CaseTimers.Desired(c, def, calendar, today).ToDictionary(t => t.Key);
         var pending = c.Id == 0 ? [] : await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc == null).ToListAsync(ct);
         // Claimed rows (being fired now, or fired) are history: the same key and date is never armed twice.
         var fired = c.Id == 0 ? [] : await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc != null).Select(t => new { t.Key, t.DueOn }).ToListAsync(ct);
+        bool Fired(TimerSpec s) => fired.Any(f => f.Key == s.Key && f.DueOn == s.DueOn);
+        var desired = CaseTimers.Desired(c, def, calendar, today)
+            .Select(s =>
+            {
+                // Today's escalation already went out (a step after it, e.g. at 10:00): the next one is the next working day's.
+                while (s.Kind == CaseTimers.OverdueKind && Fired(s)) s = CaseTimers.Overdue(calendar.NextWorkingDayOnOrAfter(s.DueOn.AddDays(1)).Date);
+                return s;
+            })
+            .ToDictionary(t => t.Key);
         foreach (var row in pending)
         {
             if (desired.Remove(row.Key, out var spec) && spec.DueOn == row.DueOn) continue;
-            if (spec is null) { db.CaseTimers.Remove(row); continue; }
+            if (spec is null || CaseTimers.TooLateToArm(spec, today)) { db.CaseTimers.Remove(row); continue; }
             row.DueOn = spec.DueOn;
             row.DueAtUtc = DueAt(spec);
             row.Action = spec.Action;
@@ -70,7 +78,7 @@ public static class CaseStepWriter
         foreach (var spec in desired.Values)
         {
             // A reminder that already fired for this very date is not armed again.
-            if (fired.Any(f => f.Key == spec.Key && f.DueOn == spec.DueOn)) continue;
+            if (Fired(spec) || CaseTimers.TooLateToArm(spec, today)) continue;
             db.CaseTimers.Add(new CaseTimer { Case = c, Key = spec.Key, Kind = spec.Kind, DueOn = spec.DueOn, DueAtUtc = DueAt(spec), Action = spec.Action, Payload = spec.Payload });
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseFlow.Domain.Calendar;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Workflows.Definitions;
@@ -12,6 +13,16 @@ public sealed record TimerSpec(string Key, string Kind, DateOnly DueOn, string? 
 /// definition change) the caller replaces the case's pending timers with this set.</summary>
 public static class CaseTimers
 {
+    public const string OverdueKind = "Overdue";
+
+    /// <summary>The daily escalation of an overdue case on <paramref name="on"/> (one key per day).</summary>
+    public static TimerSpec Overdue(DateOnly on) => new($"overdue:{on:yyyy-MM-dd}", OverdueKind, on, null, null);
+
+    /// <summary>A reminder for a day before <paramref name="today"/> is not armed anew (a late registration, a date
+    /// moved back): it would arrive with a wrong text ("5 working days left", "due today"). One already armed for
+    /// that day stays, so a sweep after downtime still catches it up. Expiry actions and the escalation always run.</summary>
+    public static bool TooLateToArm(TimerSpec t, DateOnly today) => t.Action is null && t.Kind != OverdueKind && t.DueOn < today;
+
     /// <param name="today">China date of the computation: the daily overdue escalation is armed for the first
     /// working day on or after it (and never before the first day past the deadline).</param>
     public static IReadOnlyList<TimerSpec> Desired(DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today)
@@ -22,13 +33,14 @@ public static class CaseTimers
 
         if (!c.IsConcluded)
         {
-            if (c.ReplyDueOn is { } due)
+            // While the applicant corrects, no reply deadline runs: it restarts from the corrected application (art 30).
+            var awaitingCorrection = d.Correction is not null && c.CorrectionReceivedOn is null;
+            if (c.ReplyDueOn is { } due && !awaitingCorrection)
             {
                 foreach (var before in def.Settings.ReplyReminderWorkingDaysBefore)
-                    timers.Add(new($"reply-reminder:{before}", "ReplyReminder", calendar.AddWorkingDays(due, -before).Date, null, before.ToString()));
+                    timers.Add(new($"reply-reminder:{before}", "ReplyReminder", calendar.AddWorkingDays(due, -before).Date, null, before.ToString(CultureInfo.InvariantCulture)));
                 var firstOverdue = calendar.AddWorkingDays(due, 1).Date;
-                var overdueOn = today > firstOverdue ? calendar.NextWorkingDayOnOrAfter(today).Date : firstOverdue;
-                timers.Add(new($"overdue:{overdueOn:yyyy-MM-dd}", "Overdue", overdueOn, null, null));
+                timers.Add(Overdue(today > firstOverdue ? calendar.NextWorkingDayOnOrAfter(today).Date : firstOverdue));
             }
             if (d.Correction is null && c.CorrectionReceivedOn is null)
                 timers.Add(new("correction-notice-due", "CorrectionNoticeDue", c.CorrectionNoticeDueOn, null, null));
