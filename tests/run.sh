@@ -69,15 +69,20 @@ fi
 export CASEFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
 
 # --- SMTP sink --------------------------------------------------------------------------------------------
+# tests/smtp-sink.py (aiosmtpd) writes each accepted message as a JSON line. Tests that take the mail server down
+# and bring it back start their own sink process with the same script (CASEFLOW_TEST_SMTP_SCRIPT).
+export CASEFLOW_TEST_SMTP_SCRIPT="$PWD/tests/smtp-sink.py"
 SMTP_PORT=$(free_port)
 export CASEFLOW_TEST_SMTP_LOG="$WORK/smtp.log"
-"$PY" -u -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" >"$CASEFLOW_TEST_SMTP_LOG" 2>&1 &
+export CASEFLOW_TEST_SMTP_OUT="$WORK/smtp-messages.jsonl"
+"$PY" -u "$CASEFLOW_TEST_SMTP_SCRIPT" --host 127.0.0.1 --port "$SMTP_PORT" --out "$CASEFLOW_TEST_SMTP_OUT" >"$CASEFLOW_TEST_SMTP_LOG" 2>&1 &
 SMTP_PID=$!
-for _ in $(seq 50); do
-  (echo >"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && break
+for _ in $(seq 100); do
+  grep -qx ready "$CASEFLOW_TEST_SMTP_LOG" 2>/dev/null && break
   kill -0 "$SMTP_PID" 2>/dev/null || { cat "$CASEFLOW_TEST_SMTP_LOG" >&2; exit 1; }
   sleep 0.2
 done
+grep -qx ready "$CASEFLOW_TEST_SMTP_LOG" || { echo "The SMTP sink did not start." >&2; cat "$CASEFLOW_TEST_SMTP_LOG" >&2; exit 1; }
 export CASEFLOW_TEST_SMTP_PORT=$SMTP_PORT
 export CASEFLOW_TEST_CHROMIUM=/usr/bin/chromium
 echo "PostgreSQL on 127.0.0.1:$PG_PORT, SMTP sink on 127.0.0.1:$SMTP_PORT"

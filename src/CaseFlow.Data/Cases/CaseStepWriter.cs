@@ -58,11 +58,19 @@ public static class CaseStepWriter
         var pending = c.Id == 0 ? [] : await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc == null).ToListAsync(ct);
         // Claimed rows (being fired now, or fired) are history: the same key and date is never armed twice.
         var fired = c.Id == 0 ? [] : await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc != null).Select(t => new { t.Key, t.DueOn }).ToListAsync(ct);
-        var desired = CaseTimers.Desired(c, def, calendar, today, (key, on) => fired.Any(f => f.Key == key && f.DueOn == on)).ToDictionary(t => t.Key);
+        bool Fired(TimerSpec s) => fired.Any(f => f.Key == s.Key && f.DueOn == s.DueOn);
+        var desired = CaseTimers.Desired(c, def, calendar, today)
+            .Select(s =>
+            {
+                // Today's escalation already went out (a step after it, e.g. at 10:00): the next one is the next working day's.
+                while (s.Kind == CaseTimers.OverdueKind && Fired(s)) s = CaseTimers.Overdue(calendar.NextWorkingDayOnOrAfter(s.DueOn.AddDays(1)).Date);
+                return s;
+            })
+            .ToDictionary(t => t.Key);
         foreach (var row in pending)
         {
             if (desired.Remove(row.Key, out var spec) && spec.DueOn == row.DueOn) continue;
-            if (spec is null) { db.CaseTimers.Remove(row); continue; }
+            if (spec is null || CaseTimers.TooLateToArm(spec, today)) { db.CaseTimers.Remove(row); continue; }
             row.DueOn = spec.DueOn;
             row.DueAtUtc = DueAt(spec);
             row.Action = spec.Action;
@@ -70,7 +78,8 @@ public static class CaseStepWriter
         }
         foreach (var spec in desired.Values)
         {
-            if (fired.Any(f => f.Key == spec.Key && f.DueOn == spec.DueOn)) continue;
+            // A reminder that already fired for this very date is not armed again.
+            if (Fired(spec) || CaseTimers.TooLateToArm(spec, today)) continue;
             db.CaseTimers.Add(new CaseTimer { Case = c, Key = spec.Key, Kind = spec.Kind, DueOn = spec.DueOn, DueAtUtc = DueAt(spec), Action = spec.Action, Payload = spec.Payload });
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseFlow.Domain.Calendar;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Workflows.Definitions;
@@ -12,36 +13,34 @@ public sealed record TimerSpec(string Key, string Kind, DateOnly DueOn, string? 
 /// definition change) the caller replaces the case's pending timers with this set.</summary>
 public static class CaseTimers
 {
-    public const string ReplyReminderKey = "reply-reminder";
-    public const string OverdueKey = "overdue";
+    public const string OverdueKind = "Overdue";
 
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    /// <summary>The daily escalation of an overdue case on <paramref name="on"/> (one key per day).</summary>
+    public static TimerSpec Overdue(DateOnly on) => new($"overdue:{on:yyyy-MM-dd}", OverdueKind, on, null, null);
 
-    /// <param name="today">China date of the computation. Reply reminders and the daily overdue escalation are
-    /// chains: only the next link is a row (the first date on or after today that has not fired yet), and firing
-    /// one arms the next.</param>
-    /// <param name="fired">whether a timer with this key already fired for this date</param>
-    public static IReadOnlyList<TimerSpec> Desired(DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today,
-        Func<string, DateOnly, bool>? fired = null)
+    /// <summary>A reminder for a day before <paramref name="today"/> is not armed anew (a late registration, a date
+    /// moved back): it would arrive with a wrong text ("5 working days left", "due today"). One already armed for
+    /// that day stays, so a sweep after downtime still catches it up. Expiry actions and the escalation always run.</summary>
+    public static bool TooLateToArm(TimerSpec t, DateOnly today) => t.Action is null && t.Kind != OverdueKind && t.DueOn < today;
+
+    /// <param name="today">China date of the computation: the daily overdue escalation is armed for the first
+    /// working day on or after it (and never before the first day past the deadline).</param>
+    public static IReadOnlyList<TimerSpec> Desired(DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today)
     {
-        fired ??= (_, _) => false;
         var timers = new List<TimerSpec>();
         if (c.IsVoid) return timers;
         var d = c.Details;
 
         if (!c.IsConcluded)
         {
-            if (c.ReplyDueOn is { } due)
+            // While the applicant corrects, no reply deadline runs: it restarts from the corrected application (art 30).
+            var awaitingCorrection = d.Correction is not null && c.CorrectionReceivedOn is null;
+            if (c.ReplyDueOn is { } due && !awaitingCorrection)
             {
-                var reminder = def.Settings.ReplyReminderWorkingDaysBefore.OrderDescending()
-                    .Select(n => (Days: n, On: calendar.AddWorkingDays(due, -n).Date))
-                    .FirstOrDefault(r => r.On >= today && !fired(ReplyReminderKey, r.On));
-                if (reminder.On != default)
-                    timers.Add(new(ReplyReminderKey, "ReplyReminder", reminder.On, null, reminder.Days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-
-                var overdueOn = calendar.NextWorkingDayOnOrAfter(Max(calendar.AddWorkingDays(due, 1).Date, today)).Date;
-                while (fired(OverdueKey, overdueOn)) overdueOn = calendar.AddWorkingDays(overdueOn, 1).Date;
-                timers.Add(new(OverdueKey, "Overdue", overdueOn, null, null));
+                foreach (var before in def.Settings.ReplyReminderWorkingDaysBefore)
+                    timers.Add(new($"reply-reminder:{before}", "ReplyReminder", calendar.AddWorkingDays(due, -before).Date, null, before.ToString(CultureInfo.InvariantCulture)));
+                var firstOverdue = calendar.AddWorkingDays(due, 1).Date;
+                timers.Add(Overdue(today > firstOverdue ? calendar.NextWorkingDayOnOrAfter(today).Date : firstOverdue));
             }
             if (d.Correction is null && c.CorrectionReceivedOn is null)
                 timers.Add(new("correction-notice-due", "CorrectionNoticeDue", c.CorrectionNoticeDueOn, null, null));

@@ -66,6 +66,8 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
         builder.UseSetting(DatabaseOptions.MigrateOnStartupKey, "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // No Quartz in tests: the sweeper and the dispatcher are driven by hand (TimerSweeper, OutboxDispatcher).
+        builder.UseSetting("Jobs:Enabled", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
@@ -96,6 +98,16 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CaseFlowUser>>();
         if (await users.FindByNameAsync(userName) is null)
             Assert.Empty(await UserAccounts.CreateAsync(scope.ServiceProvider, userName, userName, agency, Password, [role]));
+    }
+
+    /// <summary>Gives the user an e-mail address (reminders then also go out by e-mail).</summary>
+    public async Task SetEmailAsync(string userName, string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CaseFlowUser>>();
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"no user {userName}");
+        var result = await users.SetEmailAsync(user, email);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 
     /// <summary>Inserts the agency unless it exists.</summary>

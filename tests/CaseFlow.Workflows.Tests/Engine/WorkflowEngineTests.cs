@@ -115,26 +115,24 @@ public class WorkflowEngineTests
     }
 
     [Fact]
-    public void Timers_of_a_new_case_are_the_next_reminder_the_overdue_escalation_and_the_correction_notice()
+    public void Timers_of_a_new_case_are_the_reply_reminders_the_overdue_escalation_and_the_correction_notice()
     {
         var c = NewCase();
         var timers = CaseTimers.Desired(c, Catalog.Get("disclosure-request", 1), Calendar, D("2026-02-12"))
-            .Select(t => (t.Key, t.DueOn, t.Action, t.Payload)).ToList();
-        // due 03-18; 5 working days before = 03-11; first working day after the due date = 03-19
+            .Select(t => (t.Kind, t.DueOn, t.Action)).ToList();
+        // due 03-18; 5, 3, 1 working days before = 03-11, 03-13, 03-17; first working day after the due date = 03-19
         Assert.Equal(
         [
-            ("reply-reminder", D("2026-03-11"), (string?)null, (string?)"5"),
-            ("overdue", D("2026-03-19"), null, null),
-            ("correction-notice-due", D("2026-02-28"), null, null),
+            ("ReplyReminder", D("2026-03-11"), (string?)null),
+            ("ReplyReminder", D("2026-03-13"), null),
+            ("ReplyReminder", D("2026-03-17"), null),
+            ("ReplyReminder", D("2026-03-18"), null),
+            ("Overdue", D("2026-03-19"), null),
+            ("CorrectionNoticeDue", D("2026-02-28"), null),
         ], timers);
 
-        // once the 5-day reminder fired, the next link is 3 working days before: 03-13
-        var next = CaseTimers.Desired(c, Catalog.Get("disclosure-request", 1), Calendar, D("2026-03-11"), (key, on) => key == "reply-reminder" && on == D("2026-03-11"));
-        Assert.Equal((D("2026-03-13"), "3"), next.Where(t => t.Key == "reply-reminder").Select(t => (t.DueOn, t.Payload)).Single());
-
-        // overdue on Fri 03-20 fired → next escalation Mon 03-23
-        var overdue = CaseTimers.Desired(c, Catalog.Get("disclosure-request", 1), Calendar, D("2026-03-20"), (key, on) => key == "overdue" && on == D("2026-03-20"));
-        Assert.Equal(D("2026-03-23"), overdue.Single(t => t.Key == "overdue").DueOn);
+        // computed on Sat 03-21 the escalation moves to the next working day, Mon 03-23
+        Assert.Equal(D("2026-03-23"), CaseTimers.Desired(c, Catalog.Get("disclosure-request", 1), Calendar, D("2026-03-21")).Single(t => t.Kind == "Overdue").DueOn);
     }
 
     [Fact]
@@ -145,8 +143,8 @@ public class WorkflowEngineTests
         Assert.Empty(CaseTimers.Desired(c, Catalog.Get("disclosure-request", 1), Calendar, D("2026-02-12")));
         Run(c, "recordProceeding", """{"kind":"Lawsuit","body":"区人民法院","filedOn":"2026-03-02","copyReceivedOn":"2026-03-03"}""", As(Roles.Office));
         // 15 calendar days after 03-03 = Wed 03-18
-        Assert.Equal([("proceeding-due:1", D("2026-03-18"))],
-            CaseTimers.Desired(c, Catalog.Get("disclosure-request", 1), Calendar, D("2026-03-03")).Select(t => (t.Key, t.DueOn)));
+        Assert.Equal([("LawsuitDefenceDue", D("2026-03-18"))],
+            CaseTimers.Desired(c, Catalog.Get("disclosure-request", 1), Calendar, D("2026-03-03")).Select(t => (t.Kind, t.DueOn)));
     }
 
     private static string FindRepo()

@@ -61,7 +61,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailSender se
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 var permanent = e is PermanentMailFailure || attempts >= o.MaxAttempts;
-                var error = Truncate($"{e.GetType().Name}: {e.Message}", 2000);
+                var error = Truncate(Describe(e), 2000);
                 var retryAt = now + Backoff(attempts);
                 log.LogWarning("Mail {MessageId} to {To} failed (attempt {Attempt}, {Fate}): {Error}", m.MessageId, m.To, attempts, permanent ? "dead-lettered" : "will retry", error);
                 await db.OutboxMessages.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s
@@ -83,6 +83,15 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailSender se
         return o.QuietFromHour > o.QuietUntilHour
             ? hour >= o.QuietFromHour || hour < o.QuietUntilHour
             : hour >= o.QuietFromHour && hour < o.QuietUntilHour;
+    }
+
+    /// <summary>The reply code (e.g. "451 …") and the cause of a connection failure, for the case view and the administrators.</summary>
+    private static string Describe(Exception e)
+    {
+        var text = e is System.Net.Mail.SmtpException { StatusCode: var code } && (int)code > 0 && e is not PermanentMailFailure
+            ? $"{(int)code} {e.Message}"
+            : $"{e.GetType().Name}: {e.Message}";
+        return e.InnerException is { } inner && e is not PermanentMailFailure ? $"{text} ({inner.GetType().Name}: {inner.Message})" : text;
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

@@ -1,42 +1,66 @@
 using CaseFlow.Data;
-using CaseFlow.Data.Identity;
-using CaseFlow.Domain.Cases;
 using CaseFlow.Workflows.Definitions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Web.Features.Reminders;
 
 /// <summary>Who is told about a case: its officer (or every officer of the agency while unassigned); for
-/// escalations also the heads of the agency and the office of the agency and every agency above it.</summary>
-public static class Recipients
+/// escalations also the heads of the agency and the office of the agency and every agency above it.
+/// People and agencies are few: one sweep reads them once (three queries) and answers every case from memory.</summary>
+public sealed class Recipients
 {
     public sealed record Person(string UserName, string? Email);
 
-    public static async Task<IReadOnlyList<Person>> ForCaseAsync(CaseFlowDbContext db, DisclosureRequest c, bool escalate, CancellationToken ct)
+    private readonly Dictionary<string, Person> _byName;
+    private readonly ILookup<(string Role, string Agency), Person> _inRole;
+    private readonly IReadOnlyDictionary<string, string?> _parents;
+    private readonly Dictionary<(string? Officer, string Agency, bool Escalate), IReadOnlyList<Person>> _answers = [];
+
+    private Recipients(Dictionary<string, Person> byName, ILookup<(string, string), Person> inRole, IReadOnlyDictionary<string, string?> parents)
+    {
+        _byName = byName;
+        _inRole = inRole;
+        _parents = parents;
+    }
+
+    public static async Task<Recipients> LoadAsync(CaseFlowDbContext db, CancellationToken ct)
+    {
+        var users = await db.Users.AsNoTracking().Where(u => u.UserName != null)
+            .Select(u => new { u.Id, UserName = u.UserName!, u.Email, u.AgencyCode }).ToListAsync(ct);
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, Role = r.Name! }).ToListAsync(ct);
+        var parents = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.ParentCode, ct);
+        var byId = users.ToDictionary(u => u.Id);
+        return new Recipients(
+            users.ToDictionary(u => u.UserName, u => new Person(u.UserName, u.Email), StringComparer.Ordinal),
+            roles.Where(r => byId.ContainsKey(r.UserId)).Select(r => (r.Role, User: byId[r.UserId]))
+                .OrderBy(x => x.User.UserName, StringComparer.Ordinal)
+                .ToLookup(x => (x.Role, x.User.AgencyCode), x => new Person(x.User.UserName, x.User.Email)),
+            parents);
+    }
+
+    public IReadOnlyList<Person> For(CaseRef c, bool escalate)
+    {
+        var key = (c.AssignedOfficer, c.AgencyCode, escalate);
+        if (!_answers.TryGetValue(key, out var answer)) _answers[key] = answer = Find(c, escalate);
+        return answer;
+    }
+
+    private List<Person> Find(CaseRef c, bool escalate)
     {
         var people = new List<Person>();
         if (c.AssignedOfficer is not null)
-            people.AddRange(await Users(db, u => u.UserName == c.AssignedOfficer, ct));
+        {
+            if (_byName.TryGetValue(c.AssignedOfficer, out var officer)) people.Add(officer);
+        }
         else
-            people.AddRange(await InRole(db, Roles.Officer, [c.AgencyCode], ct));
+            people.AddRange(_inRole[(Roles.Officer, c.AgencyCode)]);
         if (escalate)
         {
-            people.AddRange(await InRole(db, Roles.Head, [c.AgencyCode], ct));
-            var parents = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.ParentCode, ct);
+            people.AddRange(_inRole[(Roles.Head, c.AgencyCode)]);
             var chain = new List<string>();
-            for (string? a = c.AgencyCode; a is not null && !chain.Contains(a); a = parents.GetValueOrDefault(a)) chain.Add(a);
-            people.AddRange(await InRole(db, Roles.Office, chain, ct));
+            for (string? a = c.AgencyCode; a is not null && !chain.Contains(a); a = _parents.GetValueOrDefault(a)) chain.Add(a);
+            foreach (var a in chain) people.AddRange(_inRole[(Roles.Office, a)]);
         }
         return [.. people.DistinctBy(p => p.UserName)];
     }
-
-    private static async Task<List<Person>> InRole(CaseFlowDbContext db, string role, List<string> agencies, CancellationToken ct) =>
-        await (from u in db.Users
-               join ur in db.UserRoles on u.Id equals ur.UserId
-               join r in db.Roles on ur.RoleId equals r.Id
-               where r.Name == role && agencies.Contains(u.AgencyCode)
-               select new Person(u.UserName!, u.Email)).ToListAsync(ct);
-
-    private static async Task<List<Person>> Users(CaseFlowDbContext db, System.Linq.Expressions.Expression<Func<CaseFlowUser, bool>> where, CancellationToken ct) =>
-        await db.Users.Where(where).Select(u => new Person(u.UserName!, u.Email)).ToListAsync(ct);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CaseFlow.Data;
 using CaseFlow.Data.Cases;
+using CaseFlow.Data.Notifications;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Web.Features.Calendar;
@@ -12,74 +13,193 @@ using Microsoft.Extensions.Options;
 namespace CaseFlow.Web.Features.Reminders;
 
 /// <summary>
-/// Fires due timer rows. Claiming is one UPDATE … WHERE ClaimedAtUtc IS NULL, so two instances on one database
-/// never fire a row twice; each row then fires in its own transaction. Rows missed while the host was down are
-/// simply due, so a restart catches up.
+/// Fires due timer rows exactly once. System actions and the daily overdue escalation (which arms the next one) are
+/// claimed first with one UPDATE … WHERE ClaimedAtUtc IS NULL, so two instances on one database never claim a row
+/// twice, and then fired one by one, each in a transaction that marks it fired only while the claim is still this
+/// sweep's. Plain reminders, the bulk, are claimed and fired together: one transaction per batch claims due rows,
+/// writes their notifications and e-mails (bulk inserts) and commits — a crash leaves them unclaimed and due.
+/// Rows missed while the host was down are simply due, so a restart catches up; a claim left behind by an instance
+/// that died mid-sweep is taken over after <see cref="Lease"/>.
 /// </summary>
 public sealed class TimerSweeper(IServiceScopeFactory scopes, TimeProvider time, ILogger<TimerSweeper> log)
 {
+    /// <summary>A claim not fired within this time (its instance died) is claimed again by the next sweep.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    /// <summary>Plain reminders claimed and fired per transaction (bench/CaseFlow.Bench: 100,000 in ten batches).</summary>
+    public int BatchSize { get; set; } = 10_000;
+
     public DateTime? LastSweepUtc { get; private set; }
     public int LastFired { get; private set; }
 
     public async Task<int> SweepAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var token = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-        List<long> ids;
+        var machine = Environment.MachineName;
+        var token = $"{(machine.Length > 20 ? machine[..20] : machine)}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..16]}";
+        var leaseEnded = now - Lease;
+        List<long> claimed;
+        Recipients people;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
-            var claimed = await db.CaseTimers.Where(t => t.ClaimedAtUtc == null && t.DueAtUtc <= now)
+            var n = await db.CaseTimers
+                .Where(t => t.FiredAtUtc == null && t.DueAtUtc <= now &&
+                            ((t.ClaimedAtUtc == null && (t.Action != null || t.Kind == CaseTimers.OverdueKind)) || t.ClaimedAtUtc < leaseEnded))
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedAtUtc, now).SetProperty(t => t.ClaimedBy, token), ct);
-            ids = claimed == 0 ? [] : await db.CaseTimers.Where(t => t.ClaimedBy == token).OrderBy(t => t.DueAtUtc).ThenBy(t => t.Id).Select(t => t.Id).ToListAsync(ct);
+            claimed = n == 0 ? [] : await db.CaseTimers.AsNoTracking().Where(t => t.ClaimedBy == token && t.FiredAtUtc == null)
+                .OrderBy(t => t.DueAtUtc).ThenBy(t => t.Id).Select(t => t.Id).ToListAsync(ct);
+            people = await Recipients.LoadAsync(db, ct);
         }
 
+        // Actions first: a case they conclude gets none of the reminders due with them.
         var fired = 0;
-        foreach (var id in ids)
-            if (await FireAsync(id, now, ct)) fired++;
+        foreach (var id in claimed)
+            if (await FireOneAsync(id, token, now, people, ct)) fired++;
+
+        var failed = new HashSet<long>();
+        while (true)
+        {
+            var (ids, n, ok) = await FireRemindersAsync(null, failed, token, now, people, ct);
+            fired += n;
+            if (ok)
+            {
+                if (ids.Count < BatchSize) break;
+                continue;
+            }
+            if (ids.Count == 0) break; // could not even read the due rows: the next sweep tries again
+            // One by one, so that only a row that cannot fire is left for the next sweep.
+            foreach (var id in ids)
+            {
+                var (_, one, single) = await FireRemindersAsync([id], failed, token, now, people, ct);
+                fired += one;
+                if (!single) failed.Add(id);
+            }
+        }
+        if (failed.Count > 0) log.LogError("{Count} reminders could not be fired; the next sweep tries again", failed.Count);
+
         LastSweepUtc = now;
         LastFired = fired;
         return fired;
     }
 
-    private async Task<bool> FireAsync(long timerId, DateTime now, CancellationToken ct)
+    /// <summary>One transaction: claims up to <see cref="BatchSize"/> due plain reminders (or just <paramref name="only"/>),
+    /// not those in <paramref name="failed"/>, marks them fired and writes their notifications and e-mails. Returns
+    /// the rows it took, how many fired, and whether it committed.</summary>
+    private async Task<(List<long> Ids, int Fired, bool Ok)> FireRemindersAsync(List<long>? only, HashSet<long> failed, string token, DateTime now,
+        Recipients people, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<CaseFlowDbContext>();
-        var timer = await db.CaseTimers.FirstAsync(t => t.Id == timerId, ct);
-        var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == timer.CaseId, ct);
-        timer.FiredAtUtc = now;
-        if (c is null || c.IsVoid)
-        {
-            await db.SaveChangesAsync(ct);
-            return false;
-        }
-
-        var engine = sp.GetRequiredService<WorkflowEngine>();
-        var calendar = await sp.GetRequiredService<CalendarProvider>().GetAsync(c.AgencyCode, ct);
-        var def = engine.DefinitionOf(c);
-        var today = ChinaTime.DateOf(new DateTimeOffset(now, TimeSpan.Zero));
+        List<long> ids = [];
         try
         {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var due = db.CaseTimers.Where(t => t.FiredAtUtc == null && t.ClaimedAtUtc == null && t.DueAtUtc <= now && t.Action == null && t.Kind != CaseTimers.OverdueKind);
+            if (only is not null) due = due.Where(t => EF.Parameter(only).Contains(t.Id));
+            else if (failed.Count > 0) due = due.Where(t => !EF.Parameter(failed).Contains(t.Id));
+            ids = await due.OrderBy(t => t.DueAtUtc).ThenBy(t => t.Id).Select(t => t.Id).Take(BatchSize).ToListAsync(ct);
+            if (ids.Count == 0) return (ids, 0, true);
+
+            // Another instance may claim some of them first; those are not ours to fire.
+            // (ClaimedBy, not the indexed ClaimedAtUtc: SQLite would otherwise scan every unclaimed row for the id list.)
+            await db.CaseTimers.Where(t => EF.Parameter(ids).Contains(t.Id) && t.ClaimedBy == null && t.FiredAtUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedAtUtc, now).SetProperty(t => t.ClaimedBy, token).SetProperty(t => t.FiredAtUtc, now), ct);
+            var rows = await (
+                    from t in db.CaseTimers.Where(t => EF.Parameter(ids).Contains(t.Id) && t.ClaimedBy == token)
+                    join c in db.Cases on t.CaseId equals c.Id
+                    orderby t.DueAtUtc, t.Id
+                    select new { t.Kind, t.Payload, t.DueOn, Case = new CaseRef(c.Id, c.CaseNumber, c.AgencyCode, c.AssignedOfficer, c.ApplicantName, c.ReplyDueOn, c.ConcludedOn, c.IsVoid) })
+                .ToListAsync(ct);
+            List<Notification> notes = new(rows.Count);
+            List<OutboxMessage> mails = [];
+            var fired = 0;
+            foreach (var row in rows)
+            {
+                if (row.Case.IsVoid) continue;
+                fired++;
+                if (!StillWanted(row.Case, row.Kind)) continue;
+                var (title, body, escalate) = Messages.Reminder(row.Case, row.Kind, row.Payload, row.DueOn);
+                Notifier.Stage(people, row.Case, row.Kind, title, body, escalate, now, notes, mails);
+            }
+            await db.InsertAsync(notes, ct);
+            await db.InsertAsync(mails, ct);
+            await tx.CommitAsync(ct);
+            return (ids, fired, true);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Firing {Count} reminders failed", ids.Count);
+            return (ids, 0, false);
+        }
+    }
+
+    /// <summary>One row in its own transaction: a system action through the workflow, or a reminder.</summary>
+    private async Task<bool> FireOneAsync(long timerId, string token, DateTime now, Recipients people, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            var db = sp.GetRequiredService<CaseFlowDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var mine = await db.CaseTimers.Where(t => t.Id == timerId && t.ClaimedBy == token && t.FiredAtUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.FiredAtUtc, now), ct);
+            if (mine == 0) return false; // removed by a step, or taken over by another instance
+            var timer = await db.CaseTimers.AsNoTracking().FirstAsync(t => t.Id == timerId, ct);
+            var c = await db.Cases.FirstOrDefaultAsync(x => x.Id == timer.CaseId, ct);
+            // A step racing with the previous escalation may have armed the same one twice: it goes out once.
+            var twin = timer.Action is null && await db.CaseTimers.AnyAsync(
+                t => t.CaseId == timer.CaseId && t.Key == timer.Key && t.DueOn == timer.DueOn && t.Id != timer.Id && t.FiredAtUtc != null, ct);
+            if (c is null || c.IsVoid || twin)
+            {
+                await tx.CommitAsync(ct);
+                return false;
+            }
+
+            var engine = sp.GetRequiredService<WorkflowEngine>();
+            var calendar = await sp.GetRequiredService<CalendarProvider>().GetAsync(c.AgencyCode, ct);
+            var today = ChinaTime.DateOf(new DateTimeOffset(now, TimeSpan.Zero));
             if (timer.Action is not null)
-                await RunSystemActionAsync(sp, db, c, timer, engine, calendar, now, today, ct);
-            else
-                await RemindAsync(db, c, timer, def, calendar, today, now, ct);
+                await RunSystemActionAsync(sp, db, c, timer, engine, calendar, now, today, people, ct);
+            else if (StillWanted(CaseRef.Of(c), timer.Kind))
+            {
+                var (title, body, escalate) = Messages.Reminder(CaseRef.Of(c), timer);
+                Notifier.Notify(db, people, CaseRef.Of(c), timer.Kind, title, body, escalate, now);
+                if (timer.Kind == CaseTimers.OverdueKind) // today's has fired: the next working day's is armed
+                    await CaseStepWriter.ReplaceTimersAsync(db, c, engine.DefinitionOf(c), calendar, today, ct);
+            }
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return true;
         }
         catch (DbUpdateConcurrencyException)
         {
             // Someone acted on the case at the same moment: release the row, the next sweep looks again.
-            db.ChangeTracker.Clear();
-            await db.CaseTimers.Where(t => t.Id == timerId).ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedAtUtc, (DateTime?)null).SetProperty(t => t.ClaimedBy, (string?)null).SetProperty(t => t.FiredAtUtc, (DateTime?)null), ct);
+            await ReleaseAsync([timerId], token, ct);
+            return false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Timer {Timer} failed; it is released for the next sweep", timerId);
+            await ReleaseAsync([timerId], token, ct);
             return false;
         }
     }
 
+    /// <summary>A concluded case gets no more reminders, except those of the review or lawsuit after its reply.</summary>
+    private static bool StillWanted(CaseRef c, string kind) => !c.IsConcluded || kind is "ReviewReplyDue" or "LawsuitDefenceDue";
+
+    private async Task ReleaseAsync(List<long> ids, string token, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
+        await db.CaseTimers.Where(t => EF.Parameter(ids).Contains(t.Id) && t.ClaimedBy == token && t.FiredAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedAtUtc, (DateTime?)null).SetProperty(t => t.ClaimedBy, (string?)null), ct);
+    }
+
     private async Task RunSystemActionAsync(IServiceProvider sp, CaseFlowDbContext db, DisclosureRequest c, CaseTimer timer, WorkflowEngine engine,
-        Domain.Calendar.WorkingDayCalendar calendar, DateTime now, DateOnly today, CancellationToken ct)
+        Domain.Calendar.WorkingDayCalendar calendar, DateTime now, DateOnly today, Recipients people, CancellationToken ct)
     {
         var json = sp.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var payload = timer.Payload is null ? (JsonElement?)null : JsonDocument.Parse(timer.Payload).RootElement.Clone();
@@ -97,17 +217,8 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, TimeProvider time,
         }
         var def = engine.DefinitionOf(c);
         await CaseStepWriter.StageAsync(db, c, def, calendar, Actor.System.UserName, result.ActionId, result.Step, result.FromState, payload, result.Facts, result.Outbox, now, ct);
-        var (title, body) = Messages.AfterSystemAction(c, timer.Kind);
-        await Notifier.NotifyAsync(db, c, timer.Kind, title, body, escalate: false, now, ct);
-    }
-
-    private static async Task RemindAsync(CaseFlowDbContext db, DisclosureRequest c, CaseTimer timer, CaseFlow.Workflows.Definitions.WorkflowDefinition def,
-        Domain.Calendar.WorkingDayCalendar calendar, DateOnly today, DateTime now, CancellationToken ct)
-    {
-        if (c.IsConcluded && timer.Kind is not ("ReviewReplyDue" or "LawsuitDefenceDue")) return;
-        var (title, body, escalate) = Messages.Reminder(c, timer);
-        await Notifier.NotifyAsync(db, c, timer.Kind, title, body, escalate, now, ct);
-        if (timer.Kind is "Overdue" or "ReplyReminder")
-            await CaseStepWriter.ReplaceTimersAsync(db, c, def, calendar, today, ct); // arms the next link of the chain
+        int? consultationId = payload is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("consultationId", out var id) && id.TryGetInt32(out var n) ? n : null;
+        var (title, body) = Messages.AfterSystemAction(c, timer.Kind, consultationId);
+        Notifier.Notify(db, people, CaseRef.Of(c), timer.Kind, title, body, escalate: false, now);
     }
 }
