@@ -64,10 +64,9 @@ public static class DiagramRenderer
 
     // ------------------------------------------------------------------ model of the drawing
 
-    private sealed class Box(StateDefinition state, int order)
+    private sealed class Box(StateDefinition state)
     {
         public StateDefinition State { get; } = state;
-        public int Order { get; } = order;
         public List<string> Bullets { get; } = [];
         public int Row { get; set; }
         public double X { get; set; }
@@ -180,9 +179,9 @@ public static class DiagramRenderer
     {
         var boxes = new List<Box>();
         foreach (var s in d.States)
-            if (boxes.All(b => b.State.Id != s.Id)) boxes.Add(new Box(s, boxes.Count));
+            if (boxes.All(b => b.State.Id != s.Id)) boxes.Add(new Box(s));
         if (boxes.Count == 0)
-            boxes.Add(new Box(new StateDefinition { Id = "(none)", Label = "（无状态）" }, 0));
+            boxes.Add(new Box(new StateDefinition { Id = "(none)", Label = "（无状态）" }));
         foreach (var b in boxes)
         {
             var s = b.State;
@@ -348,6 +347,8 @@ public static class DiagramRenderer
                     ordered[i].X = Math.Round(b.X + b.W * (i + 1) / (ordered.Count + 1));
             }
 
+        SeparateVerticals(boxes);
+
         foreach (var e in edges)
         {
             var first = e.Segments[0];
@@ -360,6 +361,43 @@ public static class DiagramRenderer
             }
         }
         return lanes;
+    }
+
+    /// <summary>In the band below row r, the bottom ports of row r and the top ports of row r+1 both
+    /// run vertically; if two of them share an x their lines would lie on top of each other. Move such
+    /// top ports sideways (nearest free spot inside the box) until every vertical has its own x.</summary>
+    private static void SeparateVerticals(List<Box> boxes)
+    {
+        const double clearance = 10;
+        const double step = 4;
+        var rowCount = boxes.Max(b => b.Row) + 1;
+        for (var r = 0; r + 1 < rowCount; r++)
+        {
+            var taken = boxes.Where(b => b.Row == r).SelectMany(b => b.Bottom).Select(p => p.X).ToList();
+            foreach (var b in boxes.Where(b => b.Row == r + 1))
+            {
+                var own = b.Top.Select(p => p.X).ToList();
+                foreach (var port in b.Top)
+                {
+                    bool Free(double x) =>
+                        x >= b.X + 8 && x <= b.X + b.W - 8
+                        && taken.All(t => Math.Abs(t - x) >= clearance)
+                        && own.All(o => o == port.X || Math.Abs(o - x) >= clearance);
+                    if (taken.All(t => Math.Abs(t - port.X) >= clearance)) continue;
+                    for (var k = 1; k <= 12; k++)
+                    {
+                        if (Free(port.X + k * step)) { Move(port, port.X + k * step); break; }
+                        if (Free(port.X - k * step)) { Move(port, port.X - k * step); break; }
+                    }
+                }
+
+                void Move(Port port, double x)
+                {
+                    own[b.Top.IndexOf(port)] = x;
+                    port.X = x;
+                }
+            }
+        }
     }
 
     private static double OtherEndX(Port p)

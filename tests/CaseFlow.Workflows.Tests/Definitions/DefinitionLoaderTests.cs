@@ -72,7 +72,7 @@ public class DefinitionLoaderTests
         { "requestExtension", "申请延期答复", Handling4, "Officer", "RequestExtension", "extensionAvailable", "" },
         { "approveExtension", "批准延期", Handling4, "Head", "ApproveExtension", "extensionRequested", "" },
         { "rejectExtension", "不批准延期", Handling4, "Head", "RejectExtension", "extensionRequested", "" },
-        { "submitDraft", "提交答复草稿", "handling", "Officer", "SubmitDraft", null, "needsLegalReview>legalReview needsSignOff>signOff >delivery" },
+        { "submitDraft", "提交答复草稿", "handling", "Officer", "SubmitDraft", "!hasOpenConsultation", "needsLegalReview>legalReview needsSignOff>signOff >delivery" },
         { "approveDraft", "审核通过", "legalReview", "LegalAdviser", "ApproveDraft", null, "needsSignOff>signOff >delivery" },
         { "returnDraft", "退回修改", "legalReview", "LegalAdviser", "ReturnDraft", null, ">handling" },
         { "signOff", "签发", "signOff", "Head", "SignOff", null, ">delivery" },

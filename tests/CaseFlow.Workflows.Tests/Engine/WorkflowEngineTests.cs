@@ -59,6 +59,18 @@ public class WorkflowEngineTests
     }
 
     [Fact]
+    public void No_draft_while_a_consultation_is_open()
+    {
+        var c = NewCase();
+        Run(c, "assign", """{"officer":"officer"}""", As(Roles.Officer));
+        Run(c, "startConsultation", """{"kind":"ThirdParty","party":"某公司","sentOn":"2026-03-02"}""", As(Roles.Officer));
+        Assert.DoesNotContain("submitDraft", Engine.AvailableActions(c, As(Roles.Officer), D("2026-03-02"), Calendar).Select(a => a.Id));
+        Assert.Throws<ActionNotAvailableException>(() => Run(c, "submitDraft", """{"outcome":"Disclosed","text":"x"}""", As(Roles.Officer)));
+        Run(c, "recordConsultationReply", """{"consultationId":1,"repliedOn":"2026-03-05","opinion":"Consent"}""", As(Roles.Officer));
+        Assert.Contains("submitDraft", Engine.AvailableActions(c, As(Roles.Officer), D("2026-03-05"), Calendar).Select(a => a.Id));
+    }
+
+    [Fact]
     public void Submitting_a_draft_goes_to_legal_review_in_v1_and_past_it_in_v2_for_disclosed()
     {
         var v1 = NewCase(1);

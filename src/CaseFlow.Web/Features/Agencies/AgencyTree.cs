@@ -13,6 +13,14 @@ public static class AgencyTree
     public static async Task<Dictionary<string, string?>> ParentsAsync(CaseFlowDbContext db, CancellationToken ct) =>
         await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.ParentCode, ct);
 
+    /// <summary>The agency and every agency above it, nearest first (local days off and escalations follow it).</summary>
+    public static List<string> Chain(IReadOnlyDictionary<string, string?> parents, string code)
+    {
+        var chain = new List<string>();
+        for (string? a = code; a is not null && !chain.Contains(a); a = parents.GetValueOrDefault(a)) chain.Add(a);
+        return chain;
+    }
+
     public static HashSet<string> Subtree(IReadOnlyDictionary<string, string?> parents, string root)
     {
         var result = new HashSet<string> { root };

@@ -62,8 +62,6 @@ public static class GetCalendarYear
         if (string.IsNullOrEmpty(agency)) return null;
         var parents = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.ParentCode, ct);
         if (!parents.ContainsKey(agency)) throw new Errors.NotFoundException($"机关代码“{agency}”不存在。");
-        var chain = new HashSet<string>();
-        for (string? c = agency; c is not null && chain.Add(c); c = parents.GetValueOrDefault(c)) { }
-        return chain;
+        return [.. Agencies.AgencyTree.Chain(parents, agency)];
     }
 }

@@ -12,8 +12,7 @@ public static class ReportLockGuard
     public static async Task EnsureUnchangedAsync(CaseFlowDbContext db, string agencyCode, IEnumerable<int> years, CancellationToken ct)
     {
         var parents = await AgencyTree.ParentsAsync(db, ct);
-        var chain = new List<string>();
-        for (string? a = agencyCode; a is not null && !chain.Contains(a); a = parents.GetValueOrDefault(a)) chain.Add(a);
+        var chain = AgencyTree.Chain(parents, agencyCode);
         var yearList = years.ToList();
         var locks = await db.ReportLocks.AsNoTracking()
             .Where(l => l.UnlockedAtUtc == null && chain.Contains(l.AgencyCode) && yearList.Contains(l.Year))
@@ -34,8 +33,7 @@ public static class ReportLockGuard
     {
         if (!await db.ReportLocks.AnyAsync(l => l.UnlockedAtUtc == null, ct)) return [];
         var parents = await AgencyTree.ParentsAsync(db, ct);
-        var chain = new List<string>();
-        for (string? a = agencyCode; a is not null && !chain.Contains(a); a = parents.GetValueOrDefault(a)) chain.Add(a);
+        var chain = AgencyTree.Chain(parents, agencyCode);
         return await db.ReportLocks.Where(l => l.UnlockedAtUtc == null && chain.Contains(l.AgencyCode)).Select(l => l.Year).Distinct().ToListAsync(ct);
     }
 }
