@@ -57,9 +57,7 @@ public sealed class Recipients
         if (escalate)
         {
             people.AddRange(_inRole[(Roles.Head, c.AgencyCode)]);
-            var chain = new List<string>();
-            for (string? a = c.AgencyCode; a is not null && !chain.Contains(a); a = _parents.GetValueOrDefault(a)) chain.Add(a);
-            foreach (var a in chain) people.AddRange(_inRole[(Roles.Office, a)]);
+            foreach (var a in Agencies.AgencyTree.Chain(_parents, c.AgencyCode)) people.AddRange(_inRole[(Roles.Office, a)]);
         }
         return [.. people.DistinctBy(p => p.UserName)];
     }
