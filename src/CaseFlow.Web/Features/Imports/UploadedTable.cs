@@ -92,7 +92,8 @@ public static class UploadedTable
                 var cells = new List<string>();
                 foreach (var cell in row.Elements<Cell>())
                 {
-                    var index = ColumnIndex(cell.CellReference?.Value);
+                    // CellReference is optional in the format; without it cells are simply consecutive.
+                    var index = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
                     while (cells.Count < index) cells.Add("");
                     var text = CellText(cell, shared);
                     if (header is not null && index < header.Count && header[index].EndsWith("_on", StringComparison.Ordinal) &&
@@ -118,9 +119,8 @@ public static class UploadedTable
         return raw;
     }
 
-    private static int ColumnIndex(string? reference)
+    private static int ColumnIndex(string reference)
     {
-        if (reference is null) return 0;
         var n = 0;
         foreach (var ch in reference.TakeWhile(char.IsLetter)) n = n * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
         return n - 1;
