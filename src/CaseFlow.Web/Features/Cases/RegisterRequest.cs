@@ -37,19 +37,28 @@ public static class RegisterRequest
         var now = time.GetUtcNow().UtcDateTime;
 
         ReceiptDate.Resolve(registration.Channel, registration.SubmittedOn, registration.ConfirmedOn, out var receivedOn);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Case numbers run per agency and year of receipt; the counter row is locked until commit.
+        var lockedYears = await ReportLockGuard.LockedYearsAsync(db, agency, ct);
+        // An open case counts in its year of receipt and, as carried over, in every later year.
+        var touched = lockedYears.Where(y => y >= receivedOn.Year).ToList();
+
+        // The number comes from one atomic statement of its own, so SQLite's write lock is not held while the case
+        // is built; a number is skipped only if the write below fails.
         var sequence = await CaseNumberSequence.NextAsync(db, agency, receivedOn.Year, ct);
         var c = DisclosureRequest.Register(registration, agency, sequence, def.DefinitionId, def.Version, def.InitialState, actor, now, calendar);
         db.Cases.Add(c);
         await CaseStepWriter.StageAsync(db, c, def, calendar, actor, "register", null, null, null, null,
             ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
-        await db.SaveChangesAsync(ct);
-        var lockedYears = await ReportLockGuard.LockedYearsAsync(db, agency, ct);
-        // an open case counts in its year of receipt and, as carried over, in every later year
-        var touched = lockedYears.Where(y => y >= receivedOn.Year).ToList();
-        if (touched.Count > 0) await ReportLockGuard.EnsureUnchangedAsync(db, agency, touched, ct);
-        await tx.CommitAsync(ct);
+        if (touched.Count == 0)
+        {
+            await db.SaveChangesAsync(ct); // one transaction: case, journal, timers, waiting point, outbox
+        }
+        else
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await ReportLockGuard.EnsureUnchangedAsync(db, agency, touched, ct);
+            await tx.CommitAsync(ct);
+        }
 
         var detail = CaseViews.Detail(c, def, c.Clock(calendar), engine.AvailableActions(c, CaseAccess.ActorOf(user), today, calendar), revealId: false);
         return TypedResults.Created($"/api/cases/{c.Id}", detail);
