@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CaseFlow.Data;
 using CaseFlow.Data.Agencies;
 using CaseFlow.Data.Calendar;
@@ -9,11 +8,6 @@ namespace CaseFlow.Web.Features.Calendar;
 
 internal static class CalendarRows
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static IEnumerable<CalendarDayRow> From(IEnumerable<CalendarEntry> entries) =>
         entries.Select(e => new CalendarDayRow
         {

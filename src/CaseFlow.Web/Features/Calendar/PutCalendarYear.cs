@@ -1,3 +1,4 @@
+using CaseFlow.Web.Hosting;
 using System.Security.Claims;
 using System.Text.Json;
 using CaseFlow.Data;
@@ -56,8 +57,8 @@ public static class PutCalendarYear
                 ChangedBy = changedBy,
                 ChangedAtUtc = time.GetUtcNow().UtcDateTime,
                 Summary = Summarize(year, agency, existing, notice),
-                BeforeJson = before is null ? null : JsonSerializer.Serialize(before, CalendarRows.Json),
-                AfterJson = JsonSerializer.Serialize(notice, CalendarRows.Json),
+                BeforeJson = before is null ? null : JsonSerializer.Serialize(before, JsonDefaults.Options),
+                AfterJson = JsonSerializer.Serialize(notice, JsonDefaults.Options),
             });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

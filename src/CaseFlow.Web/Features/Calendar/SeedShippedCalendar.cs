@@ -1,3 +1,4 @@
+using CaseFlow.Web.Hosting;
 using System.Text.Json;
 using CaseFlow.Data;
 using CaseFlow.Data.Agencies;
@@ -30,7 +31,7 @@ public static class SeedShippedCalendar
                 ChangedBy = SystemUser,
                 ChangedAtUtc = time.GetUtcNow().UtcDateTime,
                 Summary = $"载入随 CaseFlow 发布的 {notice.Year} 年全国节假日安排（{notice.Source}）",
-                AfterJson = JsonSerializer.Serialize(notice, CalendarRows.Json),
+                AfterJson = JsonSerializer.Serialize(notice, JsonDefaults.Options),
             });
             added.Add(notice.Year);
         }

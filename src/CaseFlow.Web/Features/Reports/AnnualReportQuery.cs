@@ -1,3 +1,4 @@
+using CaseFlow.Web.Hosting;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -14,11 +15,6 @@ namespace CaseFlow.Web.Features.Reports;
 /// before, and the proceedings filed then) and hands them to the pure calculator in CaseFlow.Domain.</summary>
 public static class AnnualReportQuery
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>The agencies a report covers, after checking the caller may see them.</summary>
     public static async Task<HashSet<string>> ScopeAsync(string? agency, bool subordinates, ClaimsPrincipal? user, CaseFlowDbContext db, CancellationToken ct)
     {
@@ -35,7 +31,9 @@ public static class AnnualReportQuery
 
     public static async Task<AnnualReport> ComputeAsync(CaseFlowDbContext db, int year, string agency, bool subordinates, HashSet<string> codes, CancellationToken ct)
     {
-        if (year is < 2000 or > 2100) throw new ValidationFailedException("year", "年份须在 2000–2100 之间。");
+        var input = new Input();
+        input.YearInRange(year, "year");
+        input.ThrowIfInvalid();
         var from = new DateOnly(year - 1, 1, 1);
         var to = new DateOnly(year, 12, 31);
 
@@ -58,7 +56,7 @@ public static class AnnualReportQuery
             .Select(l => l.FiguresJson).FirstOrDefaultAsync(ct);
         var lockedCarriedOut = lastYearLock is null ? null : new Dictionary<string, int[]>
         {
-            [ReportKeys.CarriedOut] = JsonSerializer.Deserialize<LockedFigures>(lastYearLock, Json)!.Table3[ReportKeys.CarriedOut],
+            [ReportKeys.CarriedOut] = JsonSerializer.Deserialize<LockedFigures>(lastYearLock, JsonDefaults.Options)!.Table3[ReportKeys.CarriedOut],
         };
         return AnnualReportCalculator.Compute(year, agency, cases, proceedings, table2, lockedCarriedOut);
     }
@@ -69,5 +67,5 @@ public static class AnnualReportQuery
     public static LockedFigures Figures(AnnualReport r) => new(r.Table3.Rows, r.Table4, r.Fees);
 
     public static string Hash(LockedFigures f) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(f, Json)))).ToLowerInvariant();
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(f, JsonDefaults.Options)))).ToLowerInvariant();
 }

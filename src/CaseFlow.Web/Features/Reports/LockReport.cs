@@ -1,3 +1,4 @@
+using CaseFlow.Web.Hosting;
 using System.Security.Claims;
 using System.Text.Json;
 using CaseFlow.Data;
@@ -28,7 +29,7 @@ public static class LockReport
         var figures = AnnualReportQuery.Figures(report);
         var row = new ReportLock
         {
-            AgencyCode = agency!, Year = year, Subordinates = sub, FiguresJson = JsonSerializer.Serialize(figures, AnnualReportQuery.Json),
+            AgencyCode = agency!, Year = year, Subordinates = sub, FiguresJson = JsonSerializer.Serialize(figures, JsonDefaults.Options),
             Hash = AnnualReportQuery.Hash(figures), LockedBy = user.Identity!.Name!, LockedAtUtc = time.GetUtcNow().UtcDateTime,
         };
         db.ReportLocks.Add(row);

@@ -26,7 +26,7 @@ public static class ReportVerb
             var report = await AnnualReportQuery.ComputeAsync(db, year, agency, subordinates, codes, CancellationToken.None);
             byte[] bytes = format switch
             {
-                "json" => JsonSerializer.SerializeToUtf8Bytes(report, new JsonSerializerOptions(AnnualReportQuery.Json) { WriteIndented = true }),
+                "json" => JsonSerializer.SerializeToUtf8Bytes(report, new JsonSerializerOptions(JsonDefaults.Options) { WriteIndented = true }),
                 "xlsx" => ReportExport.Xlsx(report, await ExportAnnualReport.AgencyNameAsync(db, agency, CancellationToken.None)),
                 "docx" => ReportExport.Docx(report, await ExportAnnualReport.AgencyNameAsync(db, agency, CancellationToken.None)),
                 _ => throw new VerbUsageException($"unknown format '{format}'"),

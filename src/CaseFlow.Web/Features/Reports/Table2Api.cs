@@ -1,3 +1,4 @@
+using CaseFlow.Web.Hosting;
 using System.Security.Claims;
 using System.Text.Json;
 using CaseFlow.Data;
@@ -27,7 +28,7 @@ public static class Table2Api
 
         var entry = await db.ReportTable2.FirstOrDefaultAsync(e => e.AgencyCode == agency && e.Year == year, ct);
         if (entry is null) db.ReportTable2.Add(entry = new ReportTable2Entry { AgencyCode = agency!, Year = year });
-        entry.Json = JsonSerializer.Serialize(body, AnnualReportQuery.Json);
+        entry.Json = JsonSerializer.Serialize(body, JsonDefaults.Options);
         entry.UpdatedBy = user.Identity!.Name!;
         entry.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
@@ -38,7 +39,7 @@ public static class Table2Api
     public static async Task<Table2> SumAsync(CaseFlowDbContext db, IReadOnlyCollection<string> codes, int year, CancellationToken ct)
     {
         var entries = await db.ReportTable2.AsNoTracking().Where(e => codes.Contains(e.AgencyCode) && e.Year == year).Select(e => e.Json).ToListAsync(ct);
-        return entries.Select(j => JsonSerializer.Deserialize<Table2>(j, AnnualReportQuery.Json)!).Aggregate(Table2.Empty, Add);
+        return entries.Select(j => JsonSerializer.Deserialize<Table2>(j, JsonDefaults.Options)!).Aggregate(Table2.Empty, Add);
     }
 
     private static Table2 Add(Table2 a, Table2 b) => new(
