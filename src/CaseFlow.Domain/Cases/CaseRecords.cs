@@ -44,13 +44,15 @@ public sealed record PauseRecord(string Ref, PauseKind Kind, DateOnly From, Date
 
 public sealed record Consultation(
     int Id, ConsultationKind Kind, string Party, DateOnly SentOn, DateOnly DueOn,
-    DateOnly? RepliedOn = null, ConsultationOpinion? Opinion = null, string? Summary = null);
+    DateOnly? RepliedOn = null, ConsultationOpinion? Opinion = null, string? Summary = null,
+    DateOnly? PeriodStartsOn = null); // day 0 of the 15 working days (the party's receipt); null on cases recorded before it was kept
 
 public sealed record CoHandling(int Id, string Unit, string Request, DateOnly SentOn, DateOnly? DueOn, DateOnly? RepliedOn = null, string? Summary = null);
 
 public sealed record FeeNotice(
     DateOnly SentOn, DateOnly PaymentDueOn, Fees.FeeMethod Method, int Quantity, decimal AmountYuan, string Basis,
-    DateOnly? PaidOn = null, decimal? PaidYuan = null, bool Expired = false);
+    DateOnly? PaidOn = null, decimal? PaidYuan = null, bool Expired = false,
+    DateOnly? PeriodStartsOn = null); // day 0 of the 20 working days (the applicant's receipt); null on cases recorded before it was kept
 
 public sealed record ExtensionRequest(int Days, string Reason, string RequestedBy, DateOnly RequestedOn, bool? Approved = null, string? DecidedBy = null, DateOnly? DecidedOn = null, DateOnly? NotifiedOn = null);
 

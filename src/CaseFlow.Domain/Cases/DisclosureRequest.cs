@@ -163,9 +163,7 @@ public sealed class DisclosureRequest
     /// <summary>A proceeding from a ledger: recorded as history; a corrected result does not reopen the case.</summary>
     public Proceeding ImportProceeding(ProceedingKind kind, DateOnly filedOn, ProceedingResult? result, DateOnly? decidedOn, WorkingDayCalendar calendar)
     {
-        var due = kind == ProceedingKind.Review
-            ? StatutoryPeriods.ReviewReplyDue(calendar, filedOn, simpleProcedure: false).Date
-            : StatutoryPeriods.LawsuitDefenceDue(calendar, filedOn).Date;
+        var due = ProceedingResponseDue(calendar, kind, filedOn, simpleProcedure: false);
         var p = new Proceeding(Details.Proceedings.Count + 1, kind, "（台账导入）", filedOn, filedOn, false, due, result, decidedOn, Imported: true);
         Details.Proceedings.Add(p);
         return p;
@@ -189,6 +187,43 @@ public sealed class DisclosureRequest
         ReplyDueOn = clock.DueOn;
         DueProvisional = clock.Provisional;
         CorrectionNoticeDueOn = StatutoryPeriods.CorrectionNoticeDue(calendar, ReceivedOn).Date;
+        RecomputeRunningPeriods(calendar);
+    }
+
+    /// <summary>Periods still running are dated again from their day 0, so a changed calendar moves them as it moves
+    /// the reply date; a period that has ended keeps the date it ended on.</summary>
+    private void RecomputeRunningPeriods(WorkingDayCalendar calendar)
+    {
+        var d = Details;
+        if (!IsConcluded)
+        {
+            if (d.Correction is { } notice && CorrectionReceivedOn is null)
+                d.Correction = notice with { DueOn = StatutoryPeriods.CorrectionPeriodDue(calendar, notice.SentOn, notice.PeriodWorkingDays).Date };
+            for (var i = 0; i < d.Consultations.Count; i++)
+                if (d.Consultations[i] is { RepliedOn: null, PeriodStartsOn: { } from } k)
+                    d.Consultations[i] = k with { DueOn = StatutoryPeriods.ConsultationDue(calendar, from).Date };
+            if (d.Fee is { PaidOn: null, Expired: false, PeriodStartsOn: { } feeFrom } fee)
+                d.Fee = fee with { PaymentDueOn = StatutoryPeriods.FeePaymentDue(calendar, feeFrom).Date };
+        }
+        for (var i = 0; i < d.Proceedings.Count; i++)
+            if (d.Proceedings[i] is { Result: null, Imported: false } p)
+                d.Proceedings[i] = p with { ResponseDueOn = ProceedingResponseDue(calendar, p.Kind, p.CopyReceivedOn, p.SimpleProcedure) };
+    }
+
+    /// <summary>Every stored due date a calendar change can move, by name (the journal of a recomputation lists the
+    /// ones that moved).</summary>
+    public IReadOnlyDictionary<string, DateOnly?> DueDates()
+    {
+        var dates = new Dictionary<string, DateOnly?>
+        {
+            ["replyDueOn"] = ReplyDueOn,
+            ["correctionNoticeDueOn"] = CorrectionNoticeDueOn,
+        };
+        if (Details.Correction is { } notice) dates["correctionPeriodDueOn"] = notice.DueOn;
+        foreach (var k in Details.Consultations) dates[$"consultation:{k.Id}"] = k.DueOn;
+        if (Details.Fee is { } fee) dates["feePaymentDueOn"] = fee.PaymentDueOn;
+        foreach (var p in Details.Proceedings) dates[$"proceeding:{p.Id}"] = p.ResponseDueOn;
+        return dates;
     }
 
     // ---- workflow bookkeeping (called by the runtime only) ----
@@ -219,7 +254,7 @@ public sealed class DisclosureRequest
         if (sentOn < ReceivedOn) throw new CaseRuleException("sentOn", "补正告知日期不能早于收到申请之日。");
         if (string.IsNullOrWhiteSpace(items)) throw new CaseRuleException("items", "须一次性写明需要补正的事项。");
         if (periodWorkingDays is < 1 or > 60) throw new CaseRuleException("periodWorkingDays", "补正期限须在 1 至 60 个工作日之间。");
-        var due = calendar.AddWorkingDays(sentOn, periodWorkingDays).Date;
+        var due = StatutoryPeriods.CorrectionPeriodDue(calendar, sentOn, periodWorkingDays).Date;
         Details.Correction = new CorrectionNotice(sentOn, items.Trim(), periodWorkingDays, due, sentOn > CorrectionNoticeDueOn);
     }
 
@@ -260,8 +295,8 @@ public sealed class DisclosureRequest
         if (string.IsNullOrWhiteSpace(party)) throw new CaseRuleException("party", "须填写被征求意见的第三方或机关。");
         if (sentOn < ReceivedOn) throw new CaseRuleException("sentOn", "征求意见日期不能早于收到申请之日。");
         if (partyReceivedOn is { } r && r < sentOn) throw new CaseRuleException("partyReceivedOn", "对方收到日期不能早于发出日期。");
-        var due = StatutoryPeriods.ConsultationDue(calendar, partyReceivedOn ?? sentOn).Date;
-        var c = new Consultation(Details.Consultations.Count + 1, kind, party.Trim(), sentOn, due);
+        var from = partyReceivedOn ?? sentOn;
+        var c = new Consultation(Details.Consultations.Count + 1, kind, party.Trim(), sentOn, StatutoryPeriods.ConsultationDue(calendar, from).Date, PeriodStartsOn: from);
         Details.Consultations.Add(c);
         Details.Pauses.Add(new PauseRecord($"consultation:{c.Id}", kind == ConsultationKind.ThirdParty ? PauseKind.ThirdPartyConsultation : PauseKind.AgencyConsultation, sentOn, null));
         return c;
@@ -298,8 +333,8 @@ public sealed class DisclosureRequest
         if (sentOn < ReceivedOn) throw new CaseRuleException("sentOn", "收费通知日期不能早于收到申请之日。");
         if (amountYuan <= 0) throw new CaseRuleException("amountYuan", "收费金额须大于 0。");
         if (string.IsNullOrWhiteSpace(basis)) throw new CaseRuleException("basis", "须写明收费依据、标准和缴费方式。");
-        var due = StatutoryPeriods.FeePaymentDue(calendar, applicantReceivedOn ?? sentOn).Date;
-        Details.Fee = new FeeNotice(sentOn, due, method, quantity, amountYuan, basis.Trim());
+        var from = applicantReceivedOn ?? sentOn;
+        Details.Fee = new FeeNotice(sentOn, StatutoryPeriods.FeePaymentDue(calendar, from).Date, method, quantity, amountYuan, basis.Trim(), PeriodStartsOn: from);
         FeeNotifiedYuan = amountYuan;
         FeeNotifiedOn = sentOn;
         if (pausesClock) Details.Pauses.Add(new PauseRecord("fee", PauseKind.FeeWait, sentOn, null));
@@ -435,13 +470,18 @@ public sealed class DisclosureRequest
         if (!IsConcluded) throw new CaseRuleException("state", "答复之后才能登记行政复议或诉讼。");
         if (string.IsNullOrWhiteSpace(body)) throw new CaseRuleException("body", "须填写复议机关或法院。");
         if (copyReceivedOn < filedOn) throw new CaseRuleException("copyReceivedOn", "收到副本日期不能早于申请或起诉日期。");
-        var due = kind == ProceedingKind.Review
-            ? StatutoryPeriods.ReviewReplyDue(calendar, copyReceivedOn, simpleProcedure).Date
-            : StatutoryPeriods.LawsuitDefenceDue(calendar, copyReceivedOn).Date;
-        var p = new Proceeding(Details.Proceedings.Count + 1, kind, body.Trim(), filedOn, copyReceivedOn, simpleProcedure && kind == ProceedingKind.Review, due);
+        var simple = simpleProcedure && kind == ProceedingKind.Review;
+        var p = new Proceeding(Details.Proceedings.Count + 1, kind, body.Trim(), filedOn, copyReceivedOn, simple, ProceedingResponseDue(calendar, kind, copyReceivedOn, simple));
         Details.Proceedings.Add(p);
         return p;
     }
+
+    /// <summary>The agency's written reply to a review (10, or 5 working days in the simple procedure) or its defence
+    /// in a lawsuit (15 calendar days, rolled forward to a working day), from the day it received the copy.</summary>
+    private static DateOnly ProceedingResponseDue(WorkingDayCalendar calendar, ProceedingKind kind, DateOnly copyReceivedOn, bool simpleProcedure) =>
+        kind == ProceedingKind.Review
+            ? StatutoryPeriods.ReviewReplyDue(calendar, copyReceivedOn, simpleProcedure).Date
+            : StatutoryPeriods.LawsuitDefenceDue(calendar, copyReceivedOn).Date;
 
     public bool HasPendingProceeding => Details.Proceedings.Any(p => p.Result is null);
 

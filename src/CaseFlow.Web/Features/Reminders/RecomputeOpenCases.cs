@@ -14,7 +14,9 @@ public sealed class RecomputeOpenCases(CaseFlowDbContext db, WorkflowEngine engi
 {
     public async Task CalendarChangedAsync(int year, string? agencyCode, string changedBy, CancellationToken ct)
     {
-        var query = db.Cases.Where(c => c.ConcludedOn == null && !c.IsVoid);
+        // A concluded case still has dates running while a review or lawsuit waits for the agency's reply or defence.
+        var query = db.Cases.Where(c => !c.IsVoid && (c.ConcludedOn == null
+            || db.CaseProceedings.Any(p => p.CaseId == c.Id && p.Result == null && !p.Imported)));
         if (agencyCode is not null)
         {
             var affected = AgencyTree.Subtree(await AgencyTree.ParentsAsync(db, ct), agencyCode);
@@ -25,22 +27,28 @@ public sealed class RecomputeOpenCases(CaseFlowDbContext db, WorkflowEngine engi
         foreach (var c in await query.ToListAsync(ct))
         {
             var calendar = await calendars.GetAsync(c.AgencyCode, ct);
-            var before = (c.ReplyDueOn, c.CorrectionNoticeDueOn);
+            var before = c.DueDates();
             c.Recompute(calendar);
             await CaseStepWriter.ReplaceTimersAsync(db, c, engine.DefinitionOf(c), calendar, today, ct);
-            if (before == (c.ReplyDueOn, c.CorrectionNoticeDueOn)) continue;
+            var after = c.DueDates();
+            var moved = after.Where(d => before.GetValueOrDefault(d.Key) != d.Value).Select(d => d.Key).ToList();
+            if (moved.Count == 0) continue;
             c.CommitStep();
             db.CaseJournal.Add(new CaseJournalEntry
             {
                 CaseId = c.Id, Sequence = c.Version, AtUtc = now, Actor = changedBy, Action = "recomputeDueDates", FromState = c.State, ToState = c.State,
-                FactsJson = JsonSerializer.Serialize(new
-                {
-                    calendarYear = year, agency = agencyCode,
-                    replyDueOn = new { before = before.ReplyDueOn, after = c.ReplyDueOn },
-                    correctionNoticeDueOn = new { before = before.CorrectionNoticeDueOn, after = c.CorrectionNoticeDueOn },
-                }),
+                FactsJson = JsonSerializer.Serialize(Facts(year, agencyCode, before, after, moved)),
             });
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The reply and correction-notice dates always, before and after; every other date only when it moved.</summary>
+    private static Dictionary<string, object?> Facts(int year, string? agency, IReadOnlyDictionary<string, DateOnly?> before, IReadOnlyDictionary<string, DateOnly?> after, IReadOnlyList<string> moved)
+    {
+        var facts = new Dictionary<string, object?> { ["calendarYear"] = year, ["agency"] = agency };
+        foreach (var key in after.Keys.Where(k => k is "replyDueOn" or "correctionNoticeDueOn" || moved.Contains(k)))
+            facts[key] = new { before = before.GetValueOrDefault(key), after = after[key] };
+        return facts;
     }
 }
