@@ -4,7 +4,9 @@ using CaseFlow.Data.Cases;
 using CaseFlow.Data.Notifications;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Web.Errors;
 using CaseFlow.Web.Features.Calendar;
+using CaseFlow.Web.Features.Reports;
 using CaseFlow.Workflows.Engine;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -170,8 +172,18 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, TimeProvider time,
                     await CaseStepWriter.ReplaceTimersAsync(db, c, engine.DefinitionOf(c), calendar, today, ct);
             }
             await db.SaveChangesAsync(ct);
+            if (timer.Action is not null)
+            {
+                var lockedYears = await ReportLockGuard.LockedYearsAsync(db, c.AgencyCode, ct);
+                if (lockedYears.Count > 0) await ReportLockGuard.EnsureUnchangedAsync(db, c.AgencyCode, lockedYears, ct);
+            }
             await tx.CommitAsync(ct);
             return true;
+        }
+        catch (ConflictException e) when (e.Extensions.ContainsKey("lockedReport"))
+        {
+            await PostponeForLockedReportAsync(timerId, token, now, people, e.Message, ct);
+            return false;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -185,6 +197,27 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, TimeProvider time,
             await ReleaseAsync([timerId], token, ct);
             return false;
         }
+    }
+
+    /// <summary>An expiry that would change a locked annual report (its transaction is rolled back) waits a day and
+    /// tries again, and the officer, the head and the office are told why each day, until the office unlocks the
+    /// report or a person acts on the case.</summary>
+    private async Task PostponeForLockedReportAsync(long timerId, string token, DateTime now, Recipients people, string reason, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var mine = await db.CaseTimers.Where(t => t.Id == timerId && t.ClaimedBy == token && t.FiredAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedAtUtc, (DateTime?)null).SetProperty(t => t.ClaimedBy, (string?)null)
+                .SetProperty(t => t.DueAtUtc, now.AddDays(1)), ct);
+        if (mine == 0) return;
+        var timer = await db.CaseTimers.AsNoTracking().FirstAsync(t => t.Id == timerId, ct);
+        var c = await db.Cases.AsNoTracking().FirstAsync(x => x.Id == timer.CaseId, ct);
+        log.LogWarning("Timer {Timer} of case {Case} ({Action}) waits: {Reason}", timerId, c.CaseNumber, timer.Action, reason);
+        Notifier.Notify(db, people, CaseRef.Of(c), "LockedReportBlocksExpiry", $"{c.CaseNumber} 期限届满的自动处理被已锁定的年度报告阻止",
+            $"{reason}\n系统将每天重试；解锁后自动处理，或由承办人手工办理。", escalate: true, now);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>A concluded case gets no more reminders, except those of the review or lawsuit after its reply.</summary>
