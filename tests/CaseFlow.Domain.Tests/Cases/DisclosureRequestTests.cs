@@ -10,7 +10,7 @@ public class DisclosureRequestTests
 {
     private static readonly DateTime Now = new(2026, 2, 12, 2, 0, 0, DateTimeKind.Utc);
 
-    private static DisclosureRequest Register(string submittedOn = "2026-02-12", Channel channel = Channel.InPerson, string? confirmedOn = null, int sequence = 1) =>
+    internal static DisclosureRequest Register(string submittedOn = "2026-02-12", Channel channel = Channel.InPerson, string? confirmedOn = null, int sequence = 1) =>
         DisclosureRequest.Register(
             new DisclosureRequest.Registration(channel, D(submittedOn), confirmedOn is null ? null : D(confirmedOn), null,
                 ApplicantColumn.NaturalPerson, "张三", "11010519491231002X", "13800000000", null, null, "2025年某项目的环评批复", "纸质", "邮寄"),

@@ -11,17 +11,11 @@ namespace CaseFlow.Domain.Tests.Cases;
 /// is counted by hand.</summary>
 public class RunningPeriodsTests
 {
-    private static readonly DateTime Now = new(2026, 2, 12, 2, 0, 0, DateTimeKind.Utc);
-
     private static readonly WorkingDayCalendar Changed = Shipped.WithLocalDays([Off("2026-03-10"), Off("2026-09-30")]);
 
     private static CalendarEntry Off(string date) => new(2026, D(date), CalendarDayKind.DayOff, CalendarSource.Local, "本地假日", "demo");
 
-    private static DisclosureRequest Register() =>
-        DisclosureRequest.Register(
-            new DisclosureRequest.Registration(Channel.InPerson, D("2026-02-12"), null, null,
-                ApplicantColumn.NaturalPerson, "张三", "11010519491231002X", "13800000000", null, null, "2025年某项目的环评批复", "纸质", "邮寄"),
-            "demo", 1, "disclosure-request", 1, "registered", "officer", Now, Shipped);
+    private static DisclosureRequest Register() => DisclosureRequestTests.Register();
 
     [Fact]
     public void A_running_correction_period_moves()
