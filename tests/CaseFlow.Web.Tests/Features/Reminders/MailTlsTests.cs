@@ -185,6 +185,21 @@ public abstract class MailTlsTests(DatabaseProvider provider)
         Assert.Equal(Assert.Single(await rig.App.OutboxAsync(Id(c))).MessageId, received.MessageId);
     }
 
+    [Fact]
+    public async Task With_starttls_configured_a_server_without_it_gets_nothing_in_the_clear()
+    {
+        await using var rig = await Rig.StartAsync(provider, [], new() { ["Mail:Security"] = "StartTls" });
+        var desk = await rig.App.DeskAsync();
+        rig.App.At(3, 2);
+        var c = await desk.Officer.RegisterAsync(Reminders.ByEmail($"applicant-{desk.Agency}@example.com", "2026-03-02"));
+
+        Assert.Equal(0, await rig.App.DispatchAsync());
+        var row = Assert.Single(await rig.App.OutboxAsync(Id(c)));
+        Assert.Equal((OutboxStatus.Pending, 1), (row.Status, row.Attempts));
+        Assert.Equal("IOException: Mail:Security is StartTls but 127.0.0.1 does not offer STARTTLS", row.LastError);
+        Assert.Empty(rig.Sink.Messages());
+    }
+
     private static Dictionary<string, string> Tls(TestCertificate trusted) => new()
     {
         ["Mail:Security"] = "Tls",
