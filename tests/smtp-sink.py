@@ -2,11 +2,18 @@
 """A small SMTP sink for the CaseFlow tests (Debian's /usr/bin/python3 with python3-aiosmtpd).
 
     /usr/bin/python3 tests/smtp-sink.py --host 127.0.0.1 --port N --out FILE
+        [--tls-cert PEM --tls-key PEM [--starttls]] [--auth-user NAME --auth-password PW [--auth-mechanisms LOGIN]]
 
 Listens on HOST:PORT and appends one JSON line per accepted message to FILE:
-{"to": [...], "from": "...", "subject": "...", "body": "...", "messageId": "..."} (subject and body decoded).
+{"to": [...], "from": "...", "subject": "...", "body": "...", "messageId": "...", "headerFrom": "...",
+"date": "...", "contentType": "...", "tls": true|false, "authUser": "..."|null} (subject and body decoded).
 RCPT addresses starting with "tempfail" are answered 451 (transient), those starting with "reject" 550
 (permanent). Prints "ready" once listening; runs until SIGTERM or SIGINT.
+
+With --tls-cert/--tls-key the connection is TLS from the first byte (implicit TLS, as on port 465); adding
+--starttls makes it a plain connection that must be upgraded with STARTTLS before MAIL (as on port 587).
+With --auth-user/--auth-password every message needs AUTH with exactly these credentials (else 530/535);
+--auth-mechanisms limits what EHLO offers (e.g. LOGIN only).
 """
 
 import argparse
@@ -15,10 +22,13 @@ import email.header
 import email.policy
 import json
 import signal
+import ssl
 import sys
 import threading
+import warnings
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 def decoded(raw, name):
@@ -59,6 +69,10 @@ class Sink:
             "body": body,
             "messageId": str(message.get("Message-ID", "")),
             "headerFrom": decoded(raw, "From"),
+            "date": str(raw.get("Date", "")),
+            "contentType": str(raw.get("Content-Type", "")),
+            "tls": server.transport.get_extra_info("ssl_object") is not None,
+            "authUser": session.auth_data.login.decode() if isinstance(session.auth_data, LoginPassword) else None,
         }
         line = json.dumps(record, ensure_ascii=False)
         # Written (and flushed) before the 250 reply, so a sender that saw success can read the line.
@@ -68,15 +82,51 @@ class Sink:
         return "250 Message accepted for delivery"
 
 
+class Authenticator:
+    def __init__(self, user, password):
+        self.user = user
+        self.password = password
+
+    def __call__(self, server, session, envelope, mechanism, auth_data):
+        ok = (isinstance(auth_data, LoginPassword)
+              and auth_data.login.decode() == self.user and auth_data.password.decode() == self.password)
+        return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--tls-cert")
+    parser.add_argument("--tls-key")
+    parser.add_argument("--starttls", action="store_true")
+    parser.add_argument("--auth-user")
+    parser.add_argument("--auth-password")
+    parser.add_argument("--auth-mechanisms", help="space-separated, e.g. LOGIN; default: all aiosmtpd offers")
     args = parser.parse_args()
+    if bool(args.tls_cert) != bool(args.tls_key) or (args.starttls and not args.tls_cert):
+        parser.error("--tls-cert and --tls-key go together, and --starttls needs them")
+
+    smtp = {}
+    if args.tls_cert:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        smtp["tls_context" if args.starttls else "ssl_context"] = context
+        smtp["require_starttls"] = args.starttls
+    if args.auth_user:
+        smtp["authenticator"] = Authenticator(args.auth_user, args.auth_password or "")
+        smtp["auth_required"] = True
+        # aiosmtpd only knows of TLS it started itself (STARTTLS); on an implicit-TLS connection it must not
+        # refuse AUTH as unencrypted.
+        smtp["auth_require_tls"] = args.starttls
+        warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
+        if args.auth_mechanisms:
+            offered = set(args.auth_mechanisms.upper().split())
+            smtp["auth_exclude_mechanism"] = [m for m in ("PLAIN", "LOGIN") if m not in offered]
 
     open(args.out, "a", encoding="utf-8").close()
-    controller = Controller(Sink(args.out), hostname=args.host, port=args.port)
+    controller = Controller(Sink(args.out), hostname=args.host, port=args.port, **smtp)
     controller.start()
 
     stop = threading.Event()

@@ -6,13 +6,15 @@ using System.Text.Json;
 namespace CaseFlow.Web.Tests.Infrastructure;
 
 /// <summary>One message the sink accepted (a JSON line written by tests/smtp-sink.py).</summary>
-public sealed record SinkMessage(List<string> To, string From, string Subject, string Body, string MessageId, string HeaderFrom);
+public sealed record SinkMessage(List<string> To, string From, string Subject, string Body, string MessageId, string HeaderFrom,
+    string Date = "", string ContentType = "", bool Tls = false, string? AuthUser = null);
 
 /// <summary>
 /// A real SMTP server process: tests/smtp-sink.py (aiosmtpd) under Debian's /usr/bin/python3, on a free port of
 /// 127.0.0.1, writing each accepted message as a JSON line. <see cref="StopAsync"/> takes it down and
 /// <see cref="StartAsync"/> brings it back on the same port and file, so a test can simulate an outage.
-/// RCPT addresses starting with <c>tempfail</c> get 451, those starting with <c>reject</c> get 550.
+/// RCPT addresses starting with <c>tempfail</c> get 451, those starting with <c>reject</c> get 550. Extra arguments
+/// of the script (implicit TLS, STARTTLS, AUTH) are kept for every restart.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -25,9 +27,12 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("caseflow-smtp-").FullName;
     private Process? _process;
 
-    private SmtpSink(int port)
+    private readonly IReadOnlyList<string> _arguments;
+
+    private SmtpSink(int port, IReadOnlyList<string> arguments)
     {
         Port = port;
+        _arguments = arguments;
         OutFile = Path.Combine(_directory, "messages.jsonl");
     }
 
@@ -37,10 +42,11 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    /// <summary>Starts a sink on a free port and waits until it listens.</summary>
-    public static async Task<SmtpSink> StartNewAsync()
+    /// <summary>Starts a sink on a free port and waits until it listens; <paramref name="arguments"/> go to the
+    /// script, e.g. <c>--tls-cert FILE --tls-key FILE</c>.</summary>
+    public static async Task<SmtpSink> StartNewAsync(params string[] arguments)
     {
-        var sink = new SmtpSink(FreePort());
+        var sink = new SmtpSink(FreePort(), arguments);
         await sink.StartAsync();
         return sink;
     }
@@ -64,7 +70,7 @@ public sealed class SmtpSink : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "-u", Script(), "--host", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", OutFile })
+        foreach (var a in new[] { "-u", Script(), "--host", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", OutFile }.Concat(_arguments))
             start.ArgumentList.Add(a);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Python}");
         var errors = process.StandardError.ReadToEndAsync();

@@ -4,6 +4,7 @@ public enum SmtpSecurity
 {
     None,
     StartTls,
+    Tls,
 }
 
 /// <summary>The <c>Mail</c> section of appsettings.json.</summary>
@@ -15,8 +16,12 @@ public sealed class MailOptions
     public string Host { get; set; } = "localhost";
     public int Port { get; set; } = 25;
 
-    /// <summary><c>StartTls</c> upgrades the connection (port 587). System.Net.Mail cannot speak implicit TLS (port 465).</summary>
+    /// <summary><c>StartTls</c> upgrades the connection (port 587); <c>Tls</c> is TLS from the first byte (port 465).</summary>
     public SmtpSecurity Security { get; set; } = SmtpSecurity.None;
+
+    /// <summary>A PEM file of certificates trusted besides the system store: the self-signed certificate or the CA
+    /// of a private mail server. There is deliberately no switch that accepts any certificate.</summary>
+    public string? TrustedCertificateFile { get; set; }
 
     public string? UserName { get; set; }
     public string? Password { get; set; }

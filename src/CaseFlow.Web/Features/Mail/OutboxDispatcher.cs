@@ -88,9 +88,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailSender se
     /// <summary>The reply code (e.g. "451 …") and the cause of a connection failure, for the case view and the administrators.</summary>
     private static string Describe(Exception e)
     {
-        var text = e is System.Net.Mail.SmtpException { StatusCode: var code } && (int)code > 0 && e is not PermanentMailFailure
-            ? $"{(int)code} {e.Message}"
-            : $"{e.GetType().Name}: {e.Message}";
+        var text = $"{e.GetType().Name}: {e.Message}";
         return e.InnerException is { } inner && e is not PermanentMailFailure ? $"{text} ({inner.GetType().Name}: {inner.Message})" : text;
     }
 

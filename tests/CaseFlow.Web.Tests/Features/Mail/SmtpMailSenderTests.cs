@@ -1,0 +1,111 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using CaseFlow.Web.Features.Mail;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CaseFlow.Web.Tests.Features.Mail;
+
+/// <summary>The message text and the failure modes no real server in the tests produces: a silent server, a 554
+/// greeting, a connection dropped mid-conversation. The happy paths run against the sink (MailTests, MailTlsTests).</summary>
+public sealed class SmtpMailSenderTests
+{
+    private static readonly OutgoingMail Mail = new("someone@example.com", "补正告知书（2026-0001）", "李四：\n请补正。", "<abc@caseflow>");
+
+    [Fact]
+    public void Long_chinese_subjects_are_split_into_encoded_words_between_characters()
+    {
+        var subject = string.Concat(Enumerable.Repeat("政府信息公开𠀀申请答复 ", 8)); // 𠀀 is a surrogate pair, 4 bytes in UTF-8
+        var encoded = MimeText.EncodedWords(subject);
+
+        var words = Regex.Matches(encoded, @"=\?utf-8\?B\?([A-Za-z0-9+/=]*)\?=").Select(m => m.Value).ToList();
+        Assert.True(words.Count > 3);
+        Assert.Equal(string.Join("\r\n ", words), encoded);
+        Assert.All(words, w => Assert.InRange(w.Length, 1, 75));
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        var decoded = words.Select(w => strict.GetString(Convert.FromBase64String(w[10..^2]))).ToList(); // each word whole
+        Assert.Equal(subject, string.Concat(decoded));
+    }
+
+    [Fact]
+    public void The_message_has_the_headers_and_a_base64_body_in_crlf_lines_of_at_most_76_characters()
+    {
+        var mail = Mail with { Body = string.Concat(Enumerable.Repeat("本机关已于 2026-03-02 收到您的申请。\n", 20)) };
+        var text = MimeText.Build(mail, "caseflow@example.gov.cn", "办理系统", new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8)));
+
+        var (head, body) = (text[..text.IndexOf("\r\n\r\n", StringComparison.Ordinal)], text[(text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]);
+        Assert.Equal(
+            [
+                $"From: {MimeText.EncodedWords("办理系统")} <caseflow@example.gov.cn>", "To: <someone@example.com>",
+                $"Subject: {MimeText.EncodedWords(mail.Subject)}", "Date: Mon, 02 Mar 2026 10:00:00 +0800", "Message-ID: <abc@caseflow>",
+                "MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64",
+            ],
+            head.Split("\r\n"));
+        Assert.DoesNotContain("\n", text.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.EndsWith("\r\n", body, StringComparison.Ordinal);
+        var lines = body.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, l => Assert.InRange(l.Length, 1, 76));
+        Assert.Equal(mail.Body.ReplaceLineEndings("\r\n"), Encoding.UTF8.GetString(Convert.FromBase64String(string.Concat(lines))));
+    }
+
+    [Theory]
+    [InlineData("a\r\nb\r\n", "a\r\nb\r\n")]
+    [InlineData(".a\r\n.\r\nb.\r\n..c\r\n", "..a\r\n..\r\nb.\r\n...c\r\n")]
+    public void Lines_starting_with_a_dot_get_a_second_one(string message, string sent) => Assert.Equal(sent, MimeText.DotStuffed(message));
+
+    [Fact]
+    public async Task A_server_that_never_answers_is_a_timeout_not_a_cancellation()
+    {
+        using var server = new TcpListener(IPAddress.Loopback, 0);
+        server.Start();
+        var accepted = server.AcceptTcpClientAsync();
+
+        var e = await Assert.ThrowsAsync<TimeoutException>(() => Sender(server, TimeSpan.FromSeconds(1)).SendAsync(Mail, CancellationToken.None));
+        Assert.Equal("the SMTP server did not answer within 1 s (connecting)", e.Message);
+        (await accepted).Dispose();
+    }
+
+    [Fact]
+    public async Task A_5xx_greeting_is_permanent_and_a_dropped_connection_is_not()
+    {
+        using var server = new TcpListener(IPAddress.Loopback, 0);
+        server.Start();
+
+        var talk = ScriptAsync(server, "554 5.3.2 no service here");
+        var permanent = await Assert.ThrowsAsync<PermanentMailFailure>(() => Sender(server).SendAsync(Mail, CancellationToken.None));
+        Assert.Equal("554 5.3.2 no service here (after the greeting)", permanent.Message);
+        await talk;
+
+        talk = ScriptAsync(server, "220 hello", "250-sink\r\n250 8BITMIME");
+        var dropped = await Assert.ThrowsAsync<IOException>(() => Sender(server).SendAsync(Mail, CancellationToken.None));
+        Assert.Equal("the SMTP server closed the connection (after MAIL FROM:<caseflow@example.gov.cn>)", dropped.Message);
+        await talk;
+    }
+
+    /// <summary>Accepts one connection, sends each reply after reading one line (the first before), then hangs up.</summary>
+    private static async Task ScriptAsync(TcpListener server, params string[] replies)
+    {
+        using var client = await server.AcceptTcpClientAsync();
+        var stream = client.GetStream();
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        for (var i = 0; i < replies.Length; i++)
+        {
+            if (i > 0) await reader.ReadLineAsync();
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(replies[i] + "\r\n"));
+        }
+        await reader.ReadLineAsync();
+    }
+
+    private static SmtpMailSender Sender(TcpListener server, TimeSpan? timeout = null)
+    {
+        var options = new ServiceCollection().Configure<MailOptions>(o =>
+        {
+            o.Host = "127.0.0.1";
+            o.Port = ((IPEndPoint)server.LocalEndpoint).Port;
+            o.From = "caseflow@example.gov.cn";
+        }).BuildServiceProvider().GetRequiredService<IOptionsMonitor<MailOptions>>();
+        return new SmtpMailSender(options, TimeProvider.System) { Timeout = timeout ?? TimeSpan.FromSeconds(30) };
+    }
+}
