@@ -1,0 +1,101 @@
+using CaseFlow.Data.Cases;
+using CaseFlow.Data.Notifications;
+using CaseFlow.Tests.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace CaseFlow.Data.Tests;
+
+/// <summary>Rows written by <see cref="BulkInsert"/> are stored exactly as SaveChanges stores them.</summary>
+public sealed class BulkInsertTests(TestDatabases databases) : IClassFixture<TestDatabases>
+{
+    // Text that needs JSON escaping or is outside the BMP, and instants with and without a fraction of a second.
+    private const string Awkward = "案件 \"甲\" \\ 乙\n\t\u0001 😀 '; --";
+    private static readonly DateTime Whole = new(2026, 3, 11, 0, 30, 0, DateTimeKind.Utc);
+    private static readonly DateTime Fraction = new DateTime(2026, 3, 11, 0, 30, 0, DateTimeKind.Utc).AddTicks(1_234_567);
+    private static readonly DateTime Local = new DateTime(2026, 3, 11, 8, 30, 0, DateTimeKind.Local).AddTicks(10); // PostgreSQL keeps microseconds
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Notifications_as_SaveChanges_stores_them(DatabaseProvider provider)
+    {
+        var database = await databases.MigratedAsync(provider);
+        var user = $"U{Guid.NewGuid():N}"[..12];
+        Notification[] Rows(string kind) =>
+        [
+            new() { UserName = user, CaseId = 42, Kind = kind, Title = Awkward, Body = "", CreatedAtUtc = Fraction, ReadAtUtc = Whole },
+            new() { UserName = user, CaseId = null, Kind = kind, Title = "标题", Body = Awkward, CreatedAtUtc = Local, ReadAtUtc = null },
+        ];
+        await using (var db = database.CreateContext())
+        {
+            db.Notifications.AddRange(Rows("saved"));
+            await db.SaveChangesAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.InsertAsync(Rows("bulk"), CancellationToken.None);
+            // More rows than one statement takes: none lost, none twice, in the order given.
+            await db.InsertAsync(Enumerable.Range(0, 250).Select(i => new Notification { UserName = user, Kind = "many", Title = $"{i}", Body = "", CreatedAtUtc = Whole }).ToList(),
+                CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        await using (var read = database.CreateContext())
+        {
+            Assert.Equal(Enumerable.Range(0, 250).Select(i => $"{i}"),
+                await read.Notifications.Where(n => n.UserName == user && n.Kind == "many").OrderBy(n => n.Id).Select(n => n.Title).ToListAsync());
+            var rows = await read.Notifications.AsNoTracking().Where(n => n.UserName == user && n.Kind != "many").OrderBy(n => n.Id).ToListAsync();
+            Assert.Equal(["saved", "saved", "bulk", "bulk"], rows.Select(n => n.Kind));
+            object Shape(Notification n) => (n.UserName, n.CaseId, n.Title, n.Body, n.CreatedAtUtc, n.CreatedAtUtc.Kind, n.ReadAtUtc);
+            Assert.Equal(rows.Take(2).Select(Shape), rows.Skip(2).Select(Shape));
+            Assert.Equal(Local.ToUniversalTime(), rows[3].CreatedAtUtc);
+            if (provider == DatabaseProvider.Sqlite)
+                Assert.Equal(await StoredAsync(read, "Notifications", "UserName", user, "saved"),
+                    await StoredAsync(read, "Notifications", "UserName", user, "bulk"));
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Outbox_messages_as_SaveChanges_stores_them(DatabaseProvider provider)
+    {
+        var database = await databases.MigratedAsync(provider);
+        var to = $"{Guid.NewGuid():N}@example.gov.cn";
+        OutboxMessage[] Rows(string kind) =>
+        [
+            new() { Kind = kind, To = to, Subject = Awkward, Body = Awkward, MessageId = $"<{Guid.NewGuid():N}@caseflow>", Attempts = 3,
+                CreatedAtUtc = Whole, NextAttemptAtUtc = Fraction, SentAtUtc = Local, LastError = "550 \"no\"" },
+            new() { Kind = kind, To = to, Subject = "主题", Body = "", MessageId = $"<{Guid.NewGuid():N}@caseflow>", CreatedAtUtc = Fraction, NextAttemptAtUtc = Whole },
+        ];
+        await using (var db = database.CreateContext())
+        {
+            db.OutboxMessages.AddRange(Rows("saved"));
+            await db.SaveChangesAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.InsertAsync(Rows("bulk"), CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        await using (var read = database.CreateContext())
+        {
+            var rows = await read.OutboxMessages.AsNoTracking().Where(m => m.To == to).OrderBy(m => m.Id).ToListAsync();
+            Assert.Equal(["saved", "saved", "bulk", "bulk"], rows.Select(m => m.Kind));
+            object Shape(OutboxMessage m) => (m.CaseId, m.Subject, m.Body, m.Status, m.Attempts, m.CreatedAtUtc, m.NextAttemptAtUtc, m.SentAtUtc, m.LastError);
+            Assert.Equal(rows.Take(2).Select(Shape), rows.Skip(2).Select(Shape));
+            Assert.Equal("Pending", rows[3].Status);
+            if (provider == DatabaseProvider.Sqlite)
+                Assert.Equal(await StoredAsync(read, "OutboxMessages", "To", to, "saved"), await StoredAsync(read, "OutboxMessages", "To", to, "bulk"));
+        }
+    }
+
+    /// <summary>SQLite: every column but the key and the message id as SQLite quotes it, so the storage class and the
+    /// exact text (e.g. of instants) are compared, not just what EF reads back.</summary>
+    private static async Task<List<string>> StoredAsync(CaseFlowDbContext db, string table, string column, string value, string kind)
+    {
+        // Only the test's own table and column names, and names read from the schema, go into this SQL.
+        var columns = $"SELECT name AS \"Value\" FROM pragma_table_info('{table}') WHERE name NOT IN ('Id', 'Kind', 'MessageId')";
+        var names = await db.Database.SqlQueryRaw<string>(columns).ToListAsync();
+        var select = $"SELECT {string.Join(" || '|' || ", names.Select(n => $"quote(\"{n}\")"))} AS \"Value\" FROM \"{table}\" " +
+                     $"WHERE \"{column}\" = {{0}} AND \"Kind\" = {{1}} ORDER BY \"Id\"";
+        return await db.Database.SqlQueryRaw<string>(select, value, kind).ToListAsync();
+    }
+}
