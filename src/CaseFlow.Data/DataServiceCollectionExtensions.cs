@@ -12,6 +12,7 @@ public static class DataServiceCollectionExtensions
     {
         var options = DatabaseOptions.FromConfiguration(configuration);
         services.AddSingleton(options);
+        services.AddSingleton<WriteGate>();
         services.AddDbContext<CaseFlowDbContext>(builder => builder.UseCaseFlowDatabase(options));
         return services;
     }

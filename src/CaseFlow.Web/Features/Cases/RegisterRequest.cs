@@ -23,7 +23,7 @@ public static class RegisterRequest
         string? Contact, string? Email, string? Address, string? RequestedInformation, string? RequestedForm, string? DeliveryChannel);
 
     public static async Task<IResult> Handle(Body? body, ClaimsPrincipal user, CaseFlowDbContext db, WorkflowEngine engine,
-        CalendarProvider calendars, TimeProvider time, CancellationToken ct)
+        CalendarProvider calendars, WriteGate writes, TimeProvider time, CancellationToken ct)
     {
         var today = ChinaTime.Today(time);
         var registration = Validate(body, today);
@@ -37,26 +37,23 @@ public static class RegisterRequest
         var now = time.GetUtcNow().UtcDateTime;
 
         ReceiptDate.Resolve(registration.Channel, registration.SubmittedOn, registration.ConfirmedOn, out var receivedOn);
-        var lockedYears = await ReportLockGuard.LockedYearsAsync(db, agency, ct);
-        // An open case counts in its year of receipt and, as carried over, in every later year.
-        var touched = lockedYears.Where(y => y >= receivedOn.Year).ToList();
-
-        // The number comes from one atomic statement of its own, so SQLite's write lock is not held while the case
-        // is built; a number is skipped only if the write below fails.
-        var sequence = await CaseNumberSequence.NextAsync(db, agency, receivedOn.Year, ct);
-        var c = DisclosureRequest.Register(registration, agency, sequence, def.DefinitionId, def.Version, def.InitialState, actor, now, calendar);
-        db.Cases.Add(c);
-        await CaseStepWriter.StageAsync(db, c, def, calendar, actor, "register", null, null, null, null,
-            ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
-        if (touched.Count == 0)
-        {
-            await db.SaveChangesAsync(ct); // one transaction: case, journal, timers, waiting point, outbox
-        }
-        else
+        DisclosureRequest c;
+        // One transaction, so one commit: the case number (the counter row), the case, journal, timers, waiting point
+        // and outbox. A registration that fails leaves no gap in the numbers. On SQLite the gate queues registrations
+        // for the write lock, which BEGIN takes at once; the work before it needs no lock.
+        using (await writes.EnterAsync(ct))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var sequence = await CaseNumberSequence.NextAsync(db, agency, receivedOn.Year, ct);
+            c = DisclosureRequest.Register(registration, agency, sequence, def.DefinitionId, def.Version, def.InitialState, actor, now, calendar);
+            db.Cases.Add(c);
+            await CaseStepWriter.StageAsync(db, c, def, calendar, actor, "register", null, null, null, null,
+                ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
             await db.SaveChangesAsync(ct);
-            await ReportLockGuard.EnsureUnchangedAsync(db, agency, touched, ct);
+            // Read inside the transaction after the rows are written: a report locked meanwhile is still seen, and an
+            // open case counts in its year of receipt and, as carried over, in every later year.
+            var touched = (await ReportLockGuard.LockedYearsAsync(db, agency, ct)).Where(y => y >= receivedOn.Year).ToList();
+            if (touched.Count > 0) await ReportLockGuard.EnsureUnchangedAsync(db, agency, touched, ct);
             await tx.CommitAsync(ct);
         }
 

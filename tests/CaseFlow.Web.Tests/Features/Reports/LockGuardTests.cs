@@ -49,5 +49,10 @@ public abstract class LockGuardTests(CaseFlowApp app) : IAsyncLifetime
         Assert.Equal(locked["table3"]!.ToJsonString(), after["table3"]!.ToJsonString());
         var y2024 = await (await _office.GetAsync($"/api/reports/annual/2024?agency={Agency}")).ReadJsonAsync();
         Assert.Equal([1, 0, 0, 0, 0, 0, 1], y2024["table3"]!["rows"]!["New"]!.AsArray().Select(n => (int)n!));
+
+        // The refused registration's number was rolled back with it: the first one that commits gets 0001.
+        await (await _office.PostJsonAsync($"/api/reports/annual/2025/unlock?agency={Agency}", """{"reason":"补录漏登的申请"}""")).ReadJsonAsync();
+        var registered = await (await _office.PostJsonAsync("/api/cases", registration)).ReadJsonAsync(HttpStatusCode.Created);
+        Assert.Equal($"{Agency}-2024-0001", (string?)registered["caseNumber"]);
     }
 }
