@@ -53,18 +53,15 @@ public static class ExecuteAction
         if (key.Length > 0)
             db.IdempotencyRecords.Add(new IdempotencyRecord { Key = key, UserName = actor.UserName, RequestHash = hash, StatusCode = 200, ResponseJson = body, CreatedAtUtc = now });
 
-        // A locked annual report may not change: with a lock in the agency's chain the step runs in a transaction
-        // and the locked figures are recomputed before commit.
-        var lockedYears = await ReportLockGuard.LockedYearsAsync(db, c.AgencyCode, ct);
-        await using var tx = lockedYears.Count > 0 ? await db.Database.BeginTransactionAsync(ct) : null;
+        // A locked annual report may not change: the locks are read inside the step's transaction, after its rows are
+        // written (so a report locked meanwhile is still seen), and the locked figures are recomputed before commit.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
-            if (tx is not null)
-            {
-                await ReportLockGuard.EnsureUnchangedAsync(db, c.AgencyCode, lockedYears, ct);
-                await tx.CommitAsync(ct);
-            }
+            var lockedYears = await ReportLockGuard.LockedYearsAsync(db, c.AgencyCode, ct);
+            if (lockedYears.Count > 0) await ReportLockGuard.EnsureUnchangedAsync(db, c.AgencyCode, lockedYears, ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -72,7 +69,9 @@ public static class ExecuteAction
         }
         catch (DbUpdateException) when (key.Length > 0)
         {
-            // The same key committed first in a concurrent request: answer with its result.
+            // The same key committed first in a concurrent request: answer with its result (read outside the failed
+            // transaction, which PostgreSQL no longer lets run statements).
+            await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             var first = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserName == actor.UserName && r.Key == key, ct);
             if (first is null) throw;
