@@ -34,49 +34,120 @@ public static class AnnualReportCalculator
         Table2? table2,
         IReadOnlyDictionary<string, int[]>? lockedPreviousCarriedOut = null)
     {
-        ArgumentNullException.ThrowIfNull(agency);
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(proceedings);
+        CheckYear(year);
+        var live = cases.Where(c => c is not null && !c.IsVoid).ToList();
+        var liveIds = live.Select(c => c.Id).ToHashSet();
+        var facts = live.Select(c => Fact.Of(c, year)).ToList();
+        var fees = live.Select(c => new FeeFacts(c.FeeNotifiedOn, c.FeeNotifiedYuan, c.FeePaidOn, c.FeePaidYuan));
+        return Compute(year, agency, facts, withIds: true, fees, proceedings.Where(p => p is not null && liveIds.Contains(p.CaseId)),
+            table2, lockedPreviousCarriedOut);
+    }
+
+    /// <summary>
+    /// The same report from an aggregate query: the figures are those <see cref="Compute(int, string, IReadOnlyCollection{CaseFacts}, IReadOnlyCollection{ProceedingFacts}, Table2?, IReadOnlyDictionary{string, int[]}?)"/>
+    /// gives for the cases behind the tallies, but no cell lists its cases and a failed check cannot name them:
+    /// when a check fails (rare), compute from the cases instead.
+    /// </summary>
+    /// <param name="tallies">the non-void cases to count, grouped by what the report tells apart.</param>
+    /// <param name="fees">the fee dates and amounts of those cases (only the ones with a fee date in the year matter).</param>
+    /// <param name="proceedings">reviews and lawsuits of those cases (no filtering: the caller selects them).</param>
+    public static AnnualReport Compute(
+        int year,
+        string agency,
+        IReadOnlyCollection<CaseTally> tallies,
+        IReadOnlyCollection<FeeFacts> fees,
+        IReadOnlyCollection<ProceedingFacts> proceedings,
+        Table2? table2,
+        IReadOnlyDictionary<string, int[]>? lockedPreviousCarriedOut = null)
+    {
+        ArgumentNullException.ThrowIfNull(tallies);
+        ArgumentNullException.ThrowIfNull(fees);
+        ArgumentNullException.ThrowIfNull(proceedings);
+        CheckYear(year);
+        var facts = tallies.Where(t => t is not null && t.Count > 0).Select(Fact.Of).ToList();
+        return Compute(year, agency, facts, withIds: false, fees.Where(f => f is not null), proceedings.Where(p => p is not null),
+            table2, lockedPreviousCarriedOut);
+    }
+
+    private static void CheckYear(int year)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(year, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 9999);
+    }
 
-        var jan1 = new DateOnly(year, 1, 1);
+    /// <summary>Where a case's dates fall relative to year Y: all the attribution rules look at.</summary>
+    public static ReportPeriod PeriodOf(DateOnly date, int year) =>
+        date.Year < year ? ReportPeriod.Before : date.Year == year ? ReportPeriod.During : ReportPeriod.After;
+
+    /// <summary>One case, or a tally of cases that the report counts alike (<see cref="Case"/> null).</summary>
+    private sealed record Fact(
+        CaseFacts? Case, string Agency, ApplicantColumn Column, ReportPeriod Received, ReportPeriod? Concluded,
+        string? Outcome, Channel? Channel, bool Extended, bool RepliedByDue, int Count)
+    {
+        public static Fact Of(CaseFacts c, int year) => new(
+            c, c.Agency, c.Column, PeriodOf(c.ReceivedOn, year), c.ConcludedOn is { } d ? PeriodOf(d, year) : null,
+            c.Outcome, c.Channel, c.Extended, c.ReplyDueOn is null || c.ConcludedOn <= c.ReplyDueOn, 1);
+
+        public static Fact Of(CaseTally t) => new(
+            null, t.Agency, t.Column, t.Received, t.Concluded, t.Outcome, t.Channel, t.Extended, t.RepliedByDue, t.Count);
+
+        public bool ReceivedBy31December => Received != ReportPeriod.After;
+        public bool OpenOn1January => Received == ReportPeriod.Before && Concluded is null or not ReportPeriod.Before;
+        public bool OpenOn31December => ReceivedBy31December && Concluded is null or ReportPeriod.After;
+    }
+
+    /// <summary>One table-三 cell: the number of cases and, when computed from cases, their ids.</summary>
+    private sealed class Cell
+    {
+        public int Count;
+        public readonly List<long> Ids = [];
+    }
+
+    private static AnnualReport Compute(
+        int year, string agency, List<Fact> live, bool withIds, IEnumerable<FeeFacts> fees, IEnumerable<ProceedingFacts> proceedings,
+        Table2? table2, IReadOnlyDictionary<string, int[]>? lockedPreviousCarriedOut)
+    {
+        ArgumentNullException.ThrowIfNull(agency);
         var dec31 = new DateOnly(year, 12, 31);
-        var live = cases.Where(c => c is not null && !c.IsVoid).ToList();
 
         // ---- table 三 -------------------------------------------------------------------------------
-        var cells = new Dictionary<string, List<long>[]>(StringComparer.Ordinal);
+        var cells = new Dictionary<string, Cell[]>(StringComparer.Ordinal);
         foreach (var row in ReportKeys.Table3Rows)
-            cells[row] = [.. Enumerable.Range(0, Six + 1).Select(_ => new List<long>())];
+            cells[row] = [.. Enumerable.Range(0, Six + 1).Select(_ => new Cell())];
 
-        void Count(string row, int column, long id)
+        void Count(string row, int column, Fact f)
         {
-            cells[row][column].Add(id);
-            cells[row][Six].Add(id); // 总计, accumulated on its own and checked against the sum of the six
+            foreach (var cell in new[] { cells[row][column], cells[row][Six] }) // 总计, accumulated on its own and checked against the sum of the six
+            {
+                cell.Count += f.Count;
+                if (f.Case is not null) cell.Ids.Add(f.Case.Id);
+            }
         }
 
-        var badOutcome = new List<CaseFacts>();
-        var imbalance = new List<(CaseFacts Case, int Column)>(); // cases whose 一+二 ≠ 三(七)+四 contribution
+        var badOutcome = new List<Fact>();
+        var imbalance = new List<(Fact Case, int Column)>(); // cases whose 一+二 ≠ 三(七)+四 contribution
         foreach (var c in live)
         {
             var column = (int)c.Column;
             var balance = 0;
-            if (c.ReceivedOn.Year == year)
+            if (c.Received == ReportPeriod.During)
             {
-                Count(ReportKeys.New, column, c.Id);
+                Count(ReportKeys.New, column, c);
                 balance++;
             }
-            if (c.ReceivedOn < jan1 && (c.ConcludedOn is null || c.ConcludedOn >= jan1))
+            if (c.OpenOn1January)
             {
-                Count(ReportKeys.CarriedIn, column, c.Id);
+                Count(ReportKeys.CarriedIn, column, c);
                 balance++;
             }
-            if (c.ConcludedOn is { } concluded && concluded.Year == year)
+            if (c.Concluded == ReportPeriod.During)
             {
                 if (OutcomeList.TryParse(c.Outcome, out var outcome))
                 {
-                    Count(outcome.Code, column, c.Id);
-                    Count(ReportKeys.ConcludedTotal, column, c.Id);
+                    Count(outcome.Code, column, c);
+                    Count(ReportKeys.ConcludedTotal, column, c);
                     balance--;
                 }
                 else
@@ -84,9 +155,9 @@ public static class AnnualReportCalculator
                     badOutcome.Add(c);
                 }
             }
-            if (c.ReceivedOn <= dec31 && (c.ConcludedOn is null || c.ConcludedOn > dec31))
+            if (c.OpenOn31December)
             {
-                Count(ReportKeys.CarriedOut, column, c.Id);
+                Count(ReportKeys.CarriedOut, column, c);
                 balance--;
             }
             if (balance != 0) imbalance.Add((c, column));
@@ -96,13 +167,13 @@ public static class AnnualReportCalculator
         var rowIds = new OrderedDictionary<string, IReadOnlyList<long>[]>(StringComparer.Ordinal);
         foreach (var row in ReportKeys.Table3Rows)
         {
-            var lists = cells[row];
-            foreach (var list in lists) list.Sort();
+            var row3 = cells[row];
+            foreach (var cell in row3) cell.Ids.Sort();
             var counts = new int[Six + 1];
-            for (var i = 0; i < Six; i++) counts[i] = lists[i].Count;
+            for (var i = 0; i < Six; i++) counts[i] = row3[i].Count;
             counts[Six] = counts.Take(Six).Sum();
             rows[row] = counts;
-            rowIds[row] = [.. lists.Select(l => (IReadOnlyList<long>)l.AsReadOnly())];
+            if (withIds) rowIds[row] = [.. row3.Select(cell => (IReadOnlyList<long>)cell.Ids.AsReadOnly())];
         }
         var table3 = new Table3
         {
@@ -111,13 +182,12 @@ public static class AnnualReportCalculator
         };
 
         // ---- table 四 -------------------------------------------------------------------------------
-        var liveIds = live.Select(c => c.Id).ToHashSet();
         var t4 = new Dictionary<string, Dictionary<string, List<long>>>(StringComparer.Ordinal);
         foreach (var g in ReportKeys.Table4Groups)
             t4[g] = ReportKeys.Table4Results.ToDictionary(r => r, _ => new List<long>(), StringComparer.Ordinal);
         foreach (var p in proceedings)
         {
-            if (p is null || !liveIds.Contains(p.CaseId) || p.FiledOn.Year != year) continue;
+            if (p.FiledOn.Year != year) continue;
             var group = p.Kind switch
             {
                 ProceedingKind.Review => ReportKeys.Review,
@@ -150,31 +220,31 @@ public static class AnnualReportCalculator
         // ---- fees and extras ------------------------------------------------------------------------
         var notices = 0;
         decimal notified = 0m, collected = 0m;
-        foreach (var c in live)
+        foreach (var f in fees)
         {
-            if (c.FeeNotifiedOn is { } n && n.Year == year)
+            if (f.NotifiedOn is { } n && n.Year == year)
             {
                 notices++;
-                notified += c.FeeNotifiedYuan ?? 0m;
+                notified += f.NotifiedYuan ?? 0m;
             }
-            if (c.FeePaidOn is { } paid && paid.Year == year)
-                collected += c.FeePaidYuan ?? 0m;
+            if (f.PaidOn is { } paid && paid.Year == year)
+                collected += f.PaidYuan ?? 0m;
         }
 
         var byChannel = new OrderedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var ch in Enum.GetValues<Channel>())
-            byChannel[ch.ToString()] = live.Count(c => c.ReceivedOn.Year == year && c.Channel == ch);
-        var concludedThisYear = live.Where(c => c.ConcludedOn is { } d && d.Year == year).ToList();
-        var afterExtension = concludedThisYear.Count(c => c.Extended);
-        var onTime = concludedThisYear.Count(c => !c.Extended && (c.ReplyDueOn is null || c.ConcludedOn <= c.ReplyDueOn));
+            byChannel[ch.ToString()] = live.Where(c => c.Received == ReportPeriod.During && c.Channel == ch).Sum(c => c.Count);
+        var concludedThisYear = live.Where(c => c.Concluded == ReportPeriod.During).ToList();
+        var afterExtension = concludedThisYear.Where(c => c.Extended).Sum(c => c.Count);
+        var onTime = concludedThisYear.Where(c => !c.Extended && c.RepliedByDue).Sum(c => c.Count);
 
         // ---- checks ---------------------------------------------------------------------------------
         var checks = new List<Check>();
         checks.Add(OutcomeCheck(badOutcome));
         checks.AddRange(BalanceChecks(rows, imbalance, badOutcome));
         checks.Add(TotalColumnCheck(rows, cells));
-        checks.Add(ConcludedTotalCheck(rows, cells));
-        checks.Add(CarryOverCheck(year, agency, live, rows, cells, lockedPreviousCarriedOut));
+        checks.Add(ConcludedTotalCheck(rows, cells, withIds));
+        checks.Add(CarryOverCheck(year, agency, live, rows, lockedPreviousCarriedOut));
         checks.Add(Table4Check(table4, t4));
 
         return new AnnualReport
@@ -191,23 +261,29 @@ public static class AnnualReportCalculator
         };
     }
 
-    // ---- checks -----------------------------------------------------------------------------------------
+        // ---- checks -----------------------------------------------------------------------------------------
 
-    private static Check OutcomeCheck(List<CaseFacts> bad)
+    // From tallies a failed check knows how many cases cause it, not which: it says so, and the caller that
+    // wants the names computes from the cases.
+    private const string Unnamed = "（按汇总数据计算，未列出案件）";
+
+    private static Check OutcomeCheck(List<Fact> bad)
     {
         const string name = "办结案件的办理结果有效";
         if (bad.Count == 0)
             return new Check(name, true, "本年办结的案件都有 21 种办理结果之一。");
-        var list = string.Join("；", bad.OrderBy(c => c.Id).Select(Describe));
-        return new Check(name, false, $"{bad.Count} 件本年办结的案件没有有效的办理结果，未计入表三：{list}。")
+        var named = Cases(bad);
+        var list = named.Count > 0 ? string.Join("；", named.Select(Describe)) : Unnamed;
+        return new Check(name, false, $"{bad.Sum(f => f.Count)} 件本年办结的案件没有有效的办理结果，未计入表三：{list}。")
         {
-            CaseIds = Ids(bad),
+            CaseIds = Ids(named),
         };
     }
 
     private static IEnumerable<Check> BalanceChecks(
-        OrderedDictionary<string, int[]> rows, List<(CaseFacts Case, int Column)> imbalance, List<CaseFacts> badOutcome)
+        OrderedDictionary<string, int[]> rows, List<(Fact Case, int Column)> imbalance, List<Fact> badOutcome)
     {
+        var badCases = Cases(badOutcome);
         for (var col = 0; col <= Six; col++)
         {
             var label = ReportKeys.Table3ColumnLabels[col];
@@ -220,17 +296,18 @@ public static class AnnualReportCalculator
                 yield return new Check(name, true, figures + "。");
                 continue;
             }
-            var causes = imbalance.Where(x => col == Six || x.Column == col).Select(x => x.Case).OrderBy(x => x.Id).ToList();
-            var reasons = string.Join("；", causes.Select(x => badOutcome.Contains(x) ? Describe(x) : DescribeDates(x)));
+            var facts = imbalance.Where(x => col == Six || x.Column == col).Select(x => x.Case).ToList();
+            var causes = Cases(facts);
+            var reasons = string.Join("；", causes.Select(x => badCases.Contains(x) ? Describe(x) : DescribeDates(x)));
             yield return new Check(name, false,
-                $"{figures}，不相等。" + (causes.Count > 0 ? $"原因案件：{reasons}。" : "未找到原因案件。"))
+                $"{figures}，不相等。" + (causes.Count > 0 ? $"原因案件：{reasons}。" : facts.Count > 0 ? $"原因案件{Unnamed}。" : "未找到原因案件。"))
             {
                 CaseIds = Ids(causes),
             };
         }
     }
 
-    private static Check TotalColumnCheck(OrderedDictionary<string, int[]> rows, Dictionary<string, List<long>[]> cells)
+    private static Check TotalColumnCheck(OrderedDictionary<string, int[]> rows, Dictionary<string, Cell[]> cells)
     {
         const string name = "总计 = 六列之和";
         var wrong = new List<string>();
@@ -240,14 +317,14 @@ public static class AnnualReportCalculator
             var counted = cells[row][Six];
             if (counted.Count == counts[Six]) continue;
             wrong.Add($"{row}：总计 {counted.Count}，六列之和 {counts[Six]}");
-            ids.AddRange(counted);
+            ids.AddRange(counted.Ids);
         }
         return wrong.Count == 0
             ? new Check(name, true, "表三每一行的总计都等于六列之和。")
             : new Check(name, false, "总计与六列之和不一致：" + string.Join("；", wrong) + "。") { CaseIds = Distinct(ids) };
     }
 
-    private static Check ConcludedTotalCheck(OrderedDictionary<string, int[]> rows, Dictionary<string, List<long>[]> cells)
+    private static Check ConcludedTotalCheck(OrderedDictionary<string, int[]> rows, Dictionary<string, Cell[]> cells, bool withIds)
     {
         const string name = "三(七) = 各办理结果之和";
         var outcomeRows = OutcomeList.All.Select(o => o.Code).ToList();
@@ -257,10 +334,11 @@ public static class AnnualReportCalculator
         {
             var sum = outcomeRows.Sum(r => rows[r][col]);
             var total = rows[ReportKeys.ConcludedTotal][col];
-            var union = outcomeRows.SelectMany(r => cells[r][col]).ToHashSet();
-            if (sum == total && union.Count == total) continue;
+            // with ids, also prove that no case is counted under two outcomes
+            var union = outcomeRows.SelectMany(r => cells[r][col].Ids).ToHashSet();
+            if (sum == total && (!withIds || union.Count == total)) continue;
             wrong.Add($"{ReportKeys.Table3ColumnLabels[col]}：(七) {total}，各办理结果之和 {sum}");
-            ids.AddRange(union.Except(cells[ReportKeys.ConcludedTotal][col]));
+            ids.AddRange(union.Except(cells[ReportKeys.ConcludedTotal][col].Ids));
         }
         return wrong.Count == 0
             ? new Check(name, true, "每一列的（七）总计都等于各办理结果之和。")
@@ -268,15 +346,14 @@ public static class AnnualReportCalculator
     }
 
     private static Check CarryOverCheck(
-        int year, string agency, List<CaseFacts> live, OrderedDictionary<string, int[]> rows,
-        Dictionary<string, List<long>[]> cells, IReadOnlyDictionary<string, int[]>? locked)
+        int year, string agency, List<Fact> live, OrderedDictionary<string, int[]> rows, IReadOnlyDictionary<string, int[]>? locked)
     {
         var name = $"二 = {year - 1} 年四（上年结转）";
         var carriedIn = rows[ReportKeys.CarriedIn];
-        var lastDec31 = new DateOnly(year - 1, 12, 31);
 
-        bool IsOpenAtLastYearEnd(CaseFacts c) =>
-            c.ReceivedOn <= lastDec31 && (c.ConcludedOn is null || c.ConcludedOn > lastDec31);
+        // Open on 31 December Y−1 (last year's 四): received before Y and not concluded before Y.
+        static bool IsOpenAtLastYearEnd(Fact c) =>
+            c.Received == ReportPeriod.Before && c.Concluded is null or not ReportPeriod.Before;
 
         // last year's 四, column by column, and where each part comes from
         var previous = new int[Six + 1];
@@ -310,12 +387,12 @@ public static class AnnualReportCalculator
                 if (locked.Count > 0) sources.Add($"锁定的上年报告（{string.Join("、", locked.Keys)}）");
             }
             var recomputed = live.Where(c => !lockedAgencies.Contains(c.Agency)).ToList();
-            if (recomputed.Any(c => c.ReceivedOn <= lastDec31))
+            if (recomputed.Any(c => c.Received == ReportPeriod.Before))
             {
                 foreach (var c in recomputed.Where(IsOpenAtLastYearEnd))
                 {
-                    previous[(int)c.Column]++;
-                    previous[Six]++;
+                    previous[(int)c.Column] += c.Count;
+                    previous[Six] += c.Count;
                 }
                 sources.Add("按案件数据重算的上年四");
             }
@@ -336,24 +413,27 @@ public static class AnnualReportCalculator
 
         // The cases to look at: in the recomputed part, those in exactly one of (本年二, 上年四) — none when the
         // facts are consistent; in a locked part, this year's 二 of that part in the columns that differ.
-        var causes = new List<long>();
+        var causes = new List<CaseFacts>();
+        var unnamed = false;
         var columnsToList = mismatched.Contains(Six) && mismatched.Count == 1 ? [Six] : mismatched.Where(i => i < Six).ToList();
         foreach (var c in live)
         {
-            var inCarriedIn = c.ReceivedOn < new DateOnly(year, 1, 1) && (c.ConcludedOn is null || c.ConcludedOn >= new DateOnly(year, 1, 1));
+            var inCarriedIn = c.OpenOn1January;
             var fromLocked = whole is not null || lockedAgencies.Contains(c.Agency);
             var relevant = columnsToList.Contains(Six) || columnsToList.Contains((int)c.Column);
             if (!relevant) continue;
-            if (fromLocked ? inCarriedIn : inCarriedIn != IsOpenAtLastYearEnd(c)) causes.Add(c.Id);
+            if (!(fromLocked ? inCarriedIn : inCarriedIn != IsOpenAtLastYearEnd(c))) continue;
+            if (c.Case is null) unnamed = true;
+            else causes.Add(c.Case);
         }
-        causes.Sort();
+        causes = [.. causes.OrderBy(c => c.Id)];
         var causeText = causes.Count > 0
-            ? $"请核对本年二中的案件：{string.Join("、", live.Where(c => causes.Contains(c.Id)).OrderBy(c => c.Id).Select(c => c.CaseNumber))}。"
-            : "";
+            ? $"请核对本年二中的案件：{string.Join("、", causes.Select(c => c.CaseNumber))}。"
+            : unnamed ? $"请核对本年二中的案件{Unnamed}。" : "";
         return new Check(name, false,
             $"本年二与上年四（{source}）不一致的列：{string.Join("、", mismatched.Select(i => ReportKeys.Table3ColumnLabels[i]))}（本年二/上年四：{figures}）。{causeText}")
         {
-            CaseIds = causes.AsReadOnly(),
+            CaseIds = [.. causes.Select(c => c.Id)],
         };
     }
 
@@ -388,6 +468,9 @@ public static class AnnualReportCalculator
     private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 
     private static IReadOnlyList<long> Ids(IEnumerable<CaseFacts> cases) => [.. cases.Select(c => c.Id).Distinct().Order()];
+
+    /// <summary>The cases behind facts, by id (none for tallies).</summary>
+    private static List<CaseFacts> Cases(IEnumerable<Fact> facts) => [.. facts.Where(f => f.Case is not null).Select(f => f.Case!).OrderBy(c => c.Id)];
 
     private static IReadOnlyList<long> Distinct(IEnumerable<long> ids) => [.. ids.Distinct().Order()];
 }

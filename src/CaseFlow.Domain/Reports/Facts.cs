@@ -32,3 +32,35 @@ public sealed record ProceedingFacts(
     DateOnly FiledOn,
     ProceedingResult? Result,
     DateOnly? DecidedOn);
+
+/// <summary>Where a date falls relative to the report year Y.</summary>
+public enum ReportPeriod
+{
+    Before,
+    During,
+    After,
+}
+
+/// <summary>
+/// Non-void cases that the annual report of year Y counts alike (from an aggregate query): same agency and
+/// applicant column, receipt and conclusion dates on the same side of 1 January and 31 December Y.
+/// </summary>
+/// <param name="Concluded">null while open.</param>
+/// <param name="Outcome">read only when concluded during Y.</param>
+/// <param name="Channel">read only when received during Y.</param>
+/// <param name="Extended">read only when concluded during Y.</param>
+/// <param name="RepliedByDue">concluded on or before the reply deadline in force, or the deadline is unknown;
+/// read only when concluded during Y.</param>
+public sealed record CaseTally(
+    string Agency,
+    ApplicantColumn Column,
+    ReportPeriod Received,
+    ReportPeriod? Concluded,
+    string? Outcome,
+    Channel? Channel,
+    bool Extended,
+    bool RepliedByDue,
+    int Count);
+
+/// <summary>A case's fee notice and payment (section 六).</summary>
+public sealed record FeeFacts(DateOnly? NotifiedOn, decimal? NotifiedYuan, DateOnly? PaidOn, decimal? PaidYuan);

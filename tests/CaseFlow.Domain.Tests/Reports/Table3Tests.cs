@@ -13,7 +13,7 @@ public class Table3Tests
     /// 24 (PI) received and concluded 2022; 25 (LS) received 2023-12-28, open; 26 (Oth) received 2023-12-30,
     /// concluded 2024-01-05; 27 (NP) void; 28 (Res) received 2024.
     /// </summary>
-    private static readonly CaseFacts[] Year2023 =
+    internal static readonly CaseFacts[] Year2023 =
     [
         Case(1, NP, "2023-01-03", "2023-01-20", "Disclosed"),
         Case(2, Bus, "2023-01-04", "2023-01-21", "部分公开"),

@@ -22,7 +22,8 @@ public static class GetAnnualReport
 
     public static async Task<Cell> CellHandle(int year, string row, string column, string? agency, bool? subordinates, ClaimsPrincipal user, CaseFlowDbContext db, CancellationToken ct)
     {
-        var report = await Handle(year, agency, subordinates, user, db, ct);
+        var codes = await AnnualReportQuery.ScopeAsync(agency, subordinates == true, user, db, ct);
+        var report = await AnnualReportQuery.ComputeWithCasesAsync(db, year, agency!, subordinates == true, codes, ct);
         IReadOnlyList<long> ids;
         if (report.Table3.Rows.ContainsKey(row))
         {

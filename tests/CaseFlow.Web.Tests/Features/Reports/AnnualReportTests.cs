@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using CaseFlow.Web.Features.Reports;
+using Microsoft.EntityFrameworkCore;
 using CaseFlow.Web.Hosting;
 using CaseFlow.Web.Tests.Infrastructure;
 
@@ -260,6 +263,31 @@ public abstract class AnnualReportTests(CaseFlowApp app) : IAsyncLifetime
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task The_GROUP_BY_tallies_give_the_same_report_as_counting_case_by_case()
+    {
+        // a void case and one failing check (a concluded case without an outcome) exercise the edges
+        await app.WithDbAsync(async db =>
+        {
+            var cases = db.Cases.Where(c => c.AgencyCode == _agency);
+            await cases.Where(c => c.CaseNumber == "2023-006").ExecuteUpdateAsync(u => u.SetProperty(c => c.IsVoid, true));
+            await cases.Where(c => c.CaseNumber == "2023-004").ExecuteUpdateAsync(u => u.SetProperty(c => c.Outcome, (string?)null));
+        });
+        foreach (var (agency, subordinates) in new[] { (_agency, false), ("rpt-city", true) })
+            foreach (var year in new[] { 2021, 2022, 2023, 2024 })
+                await app.WithDbAsync(async db =>
+                {
+                    var codes = await AnnualReportQuery.ScopeAsync(agency, subordinates, null, db, default);
+                    var tallied = await AnnualReportQuery.ComputeAsync(db, year, agency, subordinates, codes, default);
+                    var counted = await AnnualReportQuery.ComputeWithCasesAsync(db, year, agency, subordinates, codes, default);
+                    Assert.Equal(JsonSerializer.Serialize(counted, JsonDefaults.Options), JsonSerializer.Serialize(tallied, JsonDefaults.Options));
+                });
+        var r = await Report(2023);
+        Assert.Equal([1, 1, 1, 0, 1, 0, 4], Row(r, "New"));
+        var failed = Assert.Single(r["checks"]!.AsArray(), c => !(bool)c!["passed"]! && (string)c["name"]! == "办结案件的办理结果有效");
+        Assert.Contains("2023-004", (string)failed!["detail"]!, StringComparison.Ordinal); // named: computed from the cases
     }
 
     private Task<int> Verb(params string[] args) => CommandLine.Verbs.Single(v => v.Name == args[0]).RunAsync(app.Services, args[1..]);
