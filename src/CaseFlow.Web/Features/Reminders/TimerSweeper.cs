@@ -100,19 +100,18 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, TimeProvider time,
             var due = db.CaseTimers.Where(t => t.FiredAtUtc == null && t.ClaimedAtUtc == null && t.DueAtUtc <= now && t.Action == null && t.Kind != CaseTimers.OverdueKind);
             if (only is not null) due = due.Where(t => EF.Parameter(only).Contains(t.Id));
             else if (failed.Count > 0) due = due.Where(t => !EF.Parameter(failed).Contains(t.Id));
-            ids = await due.OrderBy(t => t.DueAtUtc).ThenBy(t => t.Id).Select(t => t.Id).Take(BatchSize).ToListAsync(ct);
+            // One query picks the batch and reads what its messages need.
+            var rows = await Read(db, due.OrderBy(t => t.DueAtUtc).ThenBy(t => t.Id).Take(BatchSize)).ToListAsync(ct);
+            ids = rows.Select(r => r.Id).ToList();
             if (ids.Count == 0) return (ids, 0, true);
 
-            // Another instance may claim some of them first; those are not ours to fire.
+            // Only rows still due and unclaimed are ours: another instance may claim some first, or a step move them.
             // (ClaimedBy, not the indexed ClaimedAtUtc: SQLite would otherwise scan every unclaimed row for the id list.)
-            await db.CaseTimers.Where(t => EF.Parameter(ids).Contains(t.Id) && t.ClaimedBy == null && t.FiredAtUtc == null)
+            var claimed = await db.CaseTimers
+                .Where(t => EF.Parameter(ids).Contains(t.Id) && t.ClaimedBy == null && t.FiredAtUtc == null && t.DueAtUtc <= now && t.Action == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedAtUtc, now).SetProperty(t => t.ClaimedBy, token).SetProperty(t => t.FiredAtUtc, now), ct);
-            var rows = await (
-                    from t in db.CaseTimers.Where(t => EF.Parameter(ids).Contains(t.Id) && t.ClaimedBy == token)
-                    join c in db.Cases on t.CaseId equals c.Id
-                    orderby t.DueAtUtc, t.Id
-                    select new { t.Kind, t.Payload, t.DueOn, Case = new CaseRef(c.Id, c.CaseNumber, c.AgencyCode, c.AssignedOfficer, c.ApplicantName, c.ReplyDueOn, c.ConcludedOn, c.IsVoid) })
-                .ToListAsync(ct);
+            // Rare (several instances, or a step at the same moment): read again exactly the rows this sweep claimed.
+            if (claimed < ids.Count) rows = await Read(db, db.CaseTimers.Where(t => EF.Parameter(ids).Contains(t.Id) && t.ClaimedBy == token)).ToListAsync(ct);
             List<Notification> notes = new(rows.Count);
             List<OutboxMessage> mails = [];
             var fired = 0;
@@ -135,6 +134,15 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, TimeProvider time,
             return (ids, 0, false);
         }
     }
+
+    private sealed record DueReminder(long Id, string Kind, string? Payload, DateOnly DueOn, CaseRef Case);
+
+    private static IQueryable<DueReminder> Read(CaseFlowDbContext db, IQueryable<CaseTimer> timers) =>
+        from t in timers
+        join c in db.Cases on t.CaseId equals c.Id
+        orderby t.DueAtUtc, t.Id
+        select new DueReminder(t.Id, t.Kind, t.Payload, t.DueOn,
+            new CaseRef(c.Id, c.CaseNumber, c.AgencyCode, c.AssignedOfficer, c.ApplicantName, c.ReplyDueOn, c.ConcludedOn, c.IsVoid));
 
     /// <summary>One row in its own transaction: a system action through the workflow, or a reminder.</summary>
     private async Task<bool> FireOneAsync(long timerId, string token, DateTime now, Recipients people, CancellationToken ct)
