@@ -72,12 +72,14 @@ public static class DatabaseProviders
     private static NotSupportedException Unknown(DatabaseProvider provider) => new($"Unknown database provider {provider}.");
 
     /// <summary>WAL lets readers work while one connection writes; busy_timeout makes a connection wait up to 5 s for
-    /// the write lock instead of failing at once with SQLITE_BUSY. journal_mode is stored in the file;
-    /// busy_timeout is per connection, so both run on every open.</summary>
+    /// the write lock instead of failing at once with SQLITE_BUSY. temp_store = MEMORY keeps statement journals in memory:
+    /// in a transaction of several statements each write statement journals the pages it changes, and past 64 KiB SQLite
+    /// spilled that to a temporary file, some fifty writes per registration. journal_mode is stored in the file;
+    /// busy_timeout and temp_store are per connection, so all run on every open.</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
-        private const string Sql = "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL;";
+        private const string Sql = "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA temp_store = MEMORY;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using CaseFlow.Data.Cases;
+using CaseFlow.Domain.Calendar;
+using CaseFlow.Domain.Cases;
 using CaseFlow.Data.Notifications;
 using CaseFlow.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -85,6 +88,76 @@ public sealed class BulkInsertTests(TestDatabases databases) : IClassFixture<Tes
             if (provider == DatabaseProvider.Sqlite)
                 Assert.Equal(await StoredAsync(read, "OutboxMessages", "To", to, "saved"), await StoredAsync(read, "OutboxMessages", "To", to, "bulk"));
         }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_case_and_its_timers_as_SaveChanges_stores_them_with_the_generated_key_read_back(DatabaseProvider provider)
+    {
+        var database = await databases.MigratedAsync(provider);
+        var agency = $"b{Guid.NewGuid():N}"[..12];
+        var calendar = NationalCalendar.BuildShipped();
+        DisclosureRequest Case(int sequence)
+        {
+            var registration = new DisclosureRequest.Registration(Channel.RegisteredPost, new DateOnly(2026, 3, 9), new DateOnly(2026, 3, 10), Fraction,
+                ApplicantColumn.Business, Awkward, "11010519491231002X", null, "a@example.gov.cn", Awkward, "2025 年预算", "纸质", "邮寄");
+            var c = DisclosureRequest.Register(registration, agency, sequence, "disclosure-request", 1, "received", "officer", Fraction, calendar);
+            typeof(DisclosureRequest).GetProperty(nameof(DisclosureRequest.FeeNotifiedYuan))!.SetValue(c, 12.5m); // no public setter outside the workflow
+            return c;
+        }
+        CaseTimer Timer(DisclosureRequest c) => new()
+        {
+            CaseId = c.Id, Key = "reminder-3", Kind = "Reminder", DueOn = new DateOnly(2026, 3, 27), DueAtUtc = Whole, Action = null, Payload = Awkward,
+        };
+
+        long saved, bulk;
+        await using (var db = database.CreateContext())
+        {
+            db.Agencies.Add(new Agencies.Agency { Code = agency, Name = "测试机关" });
+            var first = Case(1);
+            db.Cases.Add(first);
+            await db.SaveChangesAsync();
+            db.CaseTimers.Add(Timer(first));
+            await db.SaveChangesAsync();
+            saved = first.Id;
+
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var second = Case(2);
+            await db.InsertAsync([second], CancellationToken.None, readKeys: true);
+            Assert.NotEqual(0, second.Id);
+            await db.InsertAsync([Timer(second)], CancellationToken.None);
+            await tx.CommitAsync();
+            bulk = second.Id;
+        }
+
+        await using (var read = database.CreateContext())
+        {
+            var cases = await read.Cases.AsNoTracking().Where(c => c.AgencyCode == agency).OrderBy(c => c.Id).ToListAsync();
+            Assert.Equal([saved, bulk], cases.Select(c => c.Id));
+            Assert.Equal([$"{agency}-2026-0001", $"{agency}-2026-0002"], cases.Select(c => c.CaseNumber)); // the key read back is the row's
+            object Shape(DisclosureRequest c) => (c.Channel, c.SubmittedOn, c.ConfirmedOn, c.ArrivedAtUtc, c.ReceivedOn, c.ApplicantColumn, c.ApplicantName,
+                c.Address, c.ReplyDueOn, c.CorrectionNoticeDueOn, c.FeeNotifiedYuan, c.CreatedAtUtc, c.Version, c.State, JsonSerializer.Serialize(c.Details));
+            Assert.Equal(Shape(cases[0]), Shape(cases[1]));
+            Assert.Equal(12.5m, cases[1].FeeNotifiedYuan);
+            var timers = await read.CaseTimers.AsNoTracking().Where(t => t.CaseId == saved || t.CaseId == bulk).OrderBy(t => t.Id).ToListAsync();
+            Assert.Equal([saved, bulk], timers.Select(t => t.CaseId));
+            Assert.Equal((timers[0].DueOn, timers[0].DueAtUtc, timers[0].Payload), (timers[1].DueOn, timers[1].DueAtUtc, timers[1].Payload));
+            if (provider == DatabaseProvider.Sqlite)
+            {
+                Assert.Equal(await StoredAsync(read, "Cases", "Id", saved, ["Id", "CaseNumber", "Sequence"]), await StoredAsync(read, "Cases", "Id", bulk, ["Id", "CaseNumber", "Sequence"]));
+                Assert.Equal(await StoredAsync(read, "CaseTimers", "CaseId", saved, ["Id", "CaseId"]), await StoredAsync(read, "CaseTimers", "CaseId", bulk, ["Id", "CaseId"]));
+            }
+        }
+    }
+
+    private static async Task<List<string>> StoredAsync(CaseFlowDbContext db, string table, string column, long value, string[] except)
+    {
+        // Only the test's own table and column names, and names read from the schema, go into this SQL.
+        var columns = $"SELECT name AS \"Value\" FROM pragma_table_info('{table}')";
+        var names = await db.Database.SqlQueryRaw<string>(columns).ToListAsync();
+        var select = $"SELECT {string.Join(" || '|' || ", names.Except(except).Select(n => $"quote(\"{n}\")"))} AS \"Value\" FROM \"{table}\" WHERE \"{column}\" = {{0}}";
+        return await db.Database.SqlQueryRaw<string>(select, value).ToListAsync();
     }
 
     /// <summary>SQLite: every column but the key and the message id as SQLite quotes it, so the storage class and the

@@ -12,15 +12,16 @@ public class CaseNumberSequence
     public int Year { get; set; }
     public int LastSequence { get; set; }
 
+    /// <summary>The next number, in the caller's transaction (a rolled-back registration gives its number back).</summary>
     public static async Task<int> NextAsync(CaseFlowDbContext db, string agencyCode, int year, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("A case number is taken in the registration's transaction.");
         // Same SQL on SQLite (3.35+) and PostgreSQL.
-        var next = await db.Database.SqlQuery<int>($"""
-            INSERT INTO "CaseNumberSequences" ("AgencyCode", "Year", "LastSequence") VALUES ({agencyCode}, {year}, 1)
+        return (int)await db.ScalarInt64Async("""
+            INSERT INTO "CaseNumberSequences" ("AgencyCode", "Year", "LastSequence") VALUES (@agency, @year, 1)
             ON CONFLICT ("AgencyCode", "Year") DO UPDATE SET "LastSequence" = "CaseNumberSequences"."LastSequence" + 1
-            RETURNING "LastSequence" AS "Value"
-            """).ToListAsync(ct);
-        return next.Single();
+            RETURNING "LastSequence"
+            """, ct, ("agency", agencyCode), ("year", year));
     }
 }
 

@@ -38,6 +38,7 @@ public static class RegisterRequest
 
         ReceiptDate.Resolve(registration.Channel, registration.SubmittedOn, registration.ConfirmedOn, out var receivedOn);
         DisclosureRequest c;
+        await db.Database.OpenConnectionAsync(ct); // before the gate: setting up a pooled connection needs no lock
         // One transaction, so one commit: the case number (the counter row), the case, journal, timers, waiting point
         // and outbox. A registration that fails leaves no gap in the numbers. On SQLite the gate queues registrations
         // for the write lock, which BEGIN takes at once; the work before it needs no lock.
@@ -46,10 +47,7 @@ public static class RegisterRequest
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var sequence = await CaseNumberSequence.NextAsync(db, agency, receivedOn.Year, ct);
             c = DisclosureRequest.Register(registration, agency, sequence, def.DefinitionId, def.Version, def.InitialState, actor, now, calendar);
-            db.Cases.Add(c);
-            await CaseStepWriter.StageAsync(db, c, def, calendar, actor, "register", null, null, null, null,
-                ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
-            await db.SaveChangesAsync(ct);
+            await CaseStepWriter.InsertNewAsync(db, c, def, calendar, actor, "register", ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
             // Read inside the transaction after the rows are written: a report locked meanwhile is still seen, and an
             // open case counts in its year of receipt and, as carried over, in every later year.
             var touched = (await ReportLockGuard.LockedYearsAsync(db, agency, ct)).Where(y => y >= receivedOn.Year).ToList();

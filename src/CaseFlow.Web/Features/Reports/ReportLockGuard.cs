@@ -31,7 +31,8 @@ public static class ReportLockGuard
     /// <summary>The years whose locked reports a case can touch: any year with an active lock in its agency chain.</summary>
     public static async Task<IReadOnlyList<int>> LockedYearsAsync(CaseFlowDbContext db, string agencyCode, CancellationToken ct)
     {
-        if (!await db.ReportLocks.AnyAsync(l => l.UnlockedAtUtc == null, ct)) return [];
+        // Nearly always none, so a plain statement: a registration runs this holding SQLite's write lock.
+        if (await db.ScalarInt64Async("""SELECT EXISTS (SELECT 1 FROM "ReportLocks" WHERE "UnlockedAtUtc" IS NULL)""", ct) == 0) return [];
         var parents = await AgencyTree.ParentsAsync(db, ct);
         var chain = AgencyTree.Chain(parents, agencyCode);
         return await db.ReportLocks.Where(l => l.UnlockedAtUtc == null && chain.Contains(l.AgencyCode)).Select(l => l.Year).Distinct().ToListAsync(ct);
