@@ -20,6 +20,7 @@ public static class CaseStepWriter
         string actor, string action, string? step, string? fromState, JsonElement? payload,
         IReadOnlyDictionary<string, object?>? facts, IEnumerable<OutboxRequest> outbox, DateTime nowUtc, CancellationToken ct)
     {
+        if (c.Id == 0) throw new InvalidOperationException("A new case is written by InsertNewAsync.");
         db.CaseJournal.Add(JournalEntry(c, actor, action, step, fromState, payload, facts, nowUtc));
         await ReplaceTimersAsync(db, c, def, calendar, ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero)), ct);
         await SyncProceedingsAsync(db, c, ct);
@@ -46,13 +47,12 @@ public static class CaseStepWriter
         if (WaitingPointFor(c, def, null, nowUtc) is { } point) await db.InsertAsync([point], ct);
         await db.InsertAsync(outbox.Select(m => OutboxRow(c, m, nowUtc)).ToList(), ct);
         var today = ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero));
-        await db.InsertAsync(CaseTimers.Desired(c, def, calendar, today).Where(s => !CaseTimers.TooLateToArm(s, today)).Select(s => NewTimer(c, s)).ToList(), ct);
+        await db.InsertAsync(Desired(c, def, calendar, today, NeverFired).Values.Where(s => Arms(s, today, NeverFired)).Select(s => NewTimer(c, s)).ToList(), ct);
     }
 
     private static CaseJournalEntry JournalEntry(DisclosureRequest c, string actor, string action, string? step, string? fromState,
         JsonElement? payload, IReadOnlyDictionary<string, object?>? facts, DateTime nowUtc) => new()
     {
-        Case = c.Id == 0 ? c : null,
         CaseId = c.Id,
         Sequence = c.Version,
         AtUtc = nowUtc,
@@ -67,21 +67,18 @@ public static class CaseStepWriter
 
     private static OutboxMessage OutboxRow(DisclosureRequest c, OutboxRequest m, DateTime nowUtc) => new()
     {
-        Case = c.Id == 0 ? c : null,
         CaseId = c.Id,
         Kind = m.Kind,
         To = m.To,
         Subject = m.Subject,
         Body = m.Body,
-        MessageId = $"<{Guid.NewGuid():N}@caseflow>",
+        MessageId = OutboxMessage.NewMessageId(),
         CreatedAtUtc = nowUtc,
         NextAttemptAtUtc = nowUtc,
     };
 
-    // The navigation, for a case SaveChanges has yet to insert; the id, for one already stored (or just bulk-inserted).
     private static CaseTimer NewTimer(DisclosureRequest c, TimerSpec spec) => new()
     {
-        Case = c.Id == 0 ? c : null,
         CaseId = c.Id,
         Key = spec.Key,
         Kind = spec.Kind,
@@ -94,18 +91,11 @@ public static class CaseStepWriter
     /// <summary>Pending timers become exactly <see cref="CaseTimers.Desired"/>; fired and claimed rows are history.</summary>
     public static async Task ReplaceTimersAsync(CaseFlowDbContext db, DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
     {
-        var pending = c.Id == 0 ? [] : await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc == null).ToListAsync(ct);
+        var pending = await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc == null).ToListAsync(ct);
         // Claimed rows (being fired now, or fired) are history: the same key and date is never armed twice.
-        var fired = c.Id == 0 ? [] : await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc != null).Select(t => new { t.Key, t.DueOn }).ToListAsync(ct);
+        var fired = await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc != null).Select(t => new { t.Key, t.DueOn }).ToListAsync(ct);
         bool Fired(TimerSpec s) => fired.Any(f => f.Key == s.Key && f.DueOn == s.DueOn);
-        var desired = CaseTimers.Desired(c, def, calendar, today)
-            .Select(s =>
-            {
-                // Today's escalation already went out (a step after it, e.g. at 10:00): the next one is the next working day's.
-                while (s.Kind == CaseTimers.OverdueKind && Fired(s)) s = CaseTimers.Overdue(calendar.NextWorkingDayOnOrAfter(s.DueOn.AddDays(1)).Date);
-                return s;
-            })
-            .ToDictionary(t => t.Key);
+        var desired = Desired(c, def, calendar, today, Fired);
         foreach (var row in pending)
         {
             if (desired.Remove(row.Key, out var spec) && spec.DueOn == row.DueOn) continue;
@@ -115,25 +105,36 @@ public static class CaseStepWriter
             row.Action = spec.Action;
             row.Payload = spec.Payload;
         }
-        foreach (var spec in desired.Values)
-        {
-            // A reminder that already fired for this very date is not armed again.
-            if (Fired(spec) || CaseTimers.TooLateToArm(spec, today)) continue;
-            db.CaseTimers.Add(NewTimer(c, spec));
-        }
+        foreach (var spec in desired.Values.Where(s => Arms(s, today, Fired))) db.CaseTimers.Add(NewTimer(c, spec));
     }
+
+    /// <summary>The timers the case wants now, by key.</summary>
+    private static Dictionary<string, TimerSpec> Desired(DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today, Func<TimerSpec, bool> fired) =>
+        CaseTimers.Desired(c, def, calendar, today)
+            .Select(s =>
+            {
+                // Today's escalation already went out (a step after it, e.g. at 10:00): the next one is the next working day's.
+                while (s.Kind == CaseTimers.OverdueKind && fired(s)) s = CaseTimers.Overdue(calendar.NextWorkingDayOnOrAfter(s.DueOn.AddDays(1)).Date);
+                return s;
+            })
+            .ToDictionary(t => t.Key);
+
+    /// <summary>Whether a wanted timer without a row gets one: not a reminder that already fired for this very date, nor one too late to arm.</summary>
+    private static bool Arms(TimerSpec spec, DateOnly today, Func<TimerSpec, bool> fired) => !fired(spec) && !CaseTimers.TooLateToArm(spec, today);
+
+    private static bool NeverFired(TimerSpec _) => false;
 
     /// <summary>Keeps the CaseProceedings read model equal to the case's proceedings.</summary>
     public static async Task SyncProceedingsAsync(CaseFlowDbContext db, DisclosureRequest c, CancellationToken ct)
     {
         if (c.Details.Proceedings.Count == 0) return;
-        var rows = c.Id == 0 ? [] : await db.CaseProceedings.Where(p => p.CaseId == c.Id).ToListAsync(ct);
+        var rows = await db.CaseProceedings.Where(p => p.CaseId == c.Id).ToListAsync(ct);
         foreach (var p in c.Details.Proceedings)
         {
             var row = rows.FirstOrDefault(r => r.Number == p.Id);
             if (row is null)
             {
-                row = new CaseProceedingRow { Case = c, AgencyCode = c.AgencyCode, Number = p.Id };
+                row = new CaseProceedingRow { CaseId = c.Id, AgencyCode = c.AgencyCode, Number = p.Id };
                 db.CaseProceedings.Add(row);
             }
             row.Kind = p.Kind;
@@ -150,7 +151,7 @@ public static class CaseStepWriter
 
     private static async Task ReplaceWaitingPointAsync(CaseFlowDbContext db, DisclosureRequest c, WorkflowDefinition def, DateTime nowUtc, CancellationToken ct)
     {
-        var existing = c.Id == 0 ? null : await db.WaitingPoints.FirstOrDefaultAsync(w => w.CaseId == c.Id, ct);
+        var existing = await db.WaitingPoints.FirstOrDefaultAsync(w => w.CaseId == c.Id, ct);
         var point = WaitingPointFor(c, def, existing, nowUtc);
         if (point is null && existing is not null) db.WaitingPoints.Remove(existing);
         if (point is not null && existing is null) db.WaitingPoints.Add(point);
@@ -161,7 +162,7 @@ public static class CaseStepWriter
     {
         var state = def.State(c.State);
         if (c.IsVoid || state.Category == StateCategory.Final) return null;
-        var point = existing ?? new WaitingPoint { Case = c.Id == 0 ? c : null, CaseId = c.Id };
+        var point = existing ?? new WaitingPoint { CaseId = c.Id };
         point.AgencyCode = c.AgencyCode;
         point.State = c.State;
         point.Kind = state.Category == StateCategory.Waiting ? "Event" : "HumanTask";

@@ -16,6 +16,11 @@ public class OutboxMessage
     public string Subject { get; set; } = "";
     public string Body { get; set; } = "";
     public string MessageId { get; set; } = "";
+
+    /// <summary>Unique and fixed when the row is written, so retries keep it. Time-ordered (version 7) rather than
+    /// random: the unique index on it then grows at its end instead of touching a random page per message, which
+    /// made a sweep's 100,000 e-mails markedly slower.</summary>
+    public static string NewMessageId() => $"<{Guid.CreateVersion7():N}@caseflow>";
     public string Status { get; set; } = "Pending";
     public int Attempts { get; set; }
     public DateTime CreatedAtUtc { get; set; }
