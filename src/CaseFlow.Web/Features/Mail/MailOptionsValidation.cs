@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace CaseFlow.Web.Features.Mail;
 
@@ -24,7 +25,8 @@ public sealed class MailOptionsValidation : IValidateOptions<MailOptions>
     }
 
     /// <summary>The bare address of <paramref name="value"/> (<c>a@b</c> or <c>Name &lt;a@b&gt;</c>), or null when it is
-    /// none an SMTP envelope can carry.</summary>
+    /// none an SMTP envelope can carry (or MimeKit would not write).</summary>
     public static string? Address(string? value) =>
-        MailAddress.TryCreate(value, out var a) && !a.Address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>') ? a.Address : null;
+        MailAddress.TryCreate(value, out var a) && !a.Address.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>')
+        && MailboxAddress.TryParse(a.Address, out _) ? a.Address : null;
 }
