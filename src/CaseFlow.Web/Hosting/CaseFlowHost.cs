@@ -34,6 +34,7 @@ public static class CaseFlowHost
         services.AddCaseFlowAuth();
         services.AddCalendar();
         services.AddWorkflows(builder.Configuration);
+        services.AddCases();
         services.AddReminders(builder.Configuration);
         services.AddOpenApi();
         return builder;

@@ -10,6 +10,8 @@ namespace CaseFlow.Web.Features.Cases;
 
 public static class CasesApi
 {
+    public static IServiceCollection AddCases(this IServiceCollection services) => services.AddScoped<CaseSteps>();
+
     public static IEndpointRouteBuilder MapCasesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/cases").WithTags("Cases 案件").RequireAuthorization();
@@ -29,9 +31,9 @@ public static class CasesApi
             var step = Steps.All[a.Step];
             var roles = string.Join("、", group.SelectMany(x => x.Roles).Distinct().Select(r => Roles.Labels[r]));
             api.MapPost($"/{{id:long}}/actions/{a.Id}",
-                    (long id, HttpRequest request, ClaimsPrincipal user, CaseFlowDbContext db, WorkflowEngine engine, CalendarProvider calendars,
-                        TimeProvider time, IOptions<JsonOptions> json, CancellationToken ct) =>
-                        ExecuteAction.Handle(id, a.Id, request, user, db, engine, calendars, time, json, ct))
+                    (long id, HttpRequest request, ClaimsPrincipal user, CaseFlowDbContext db, CaseSteps steps, WorkflowEngine engine,
+                        IOptions<JsonOptions> json, CancellationToken ct) =>
+                        ExecuteAction.Handle(id, a.Id, request, user, db, steps, engine, json, ct))
                 .Accepts(step.PayloadType, "application/json")
                 .WithTags("Case actions 案件操作")
                 .WithName($"action-{a.Id}")
