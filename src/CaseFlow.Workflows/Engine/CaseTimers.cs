@@ -45,11 +45,11 @@ public static class CaseTimers
             if (d.Correction is null && c.CorrectionReceivedOn is null)
                 timers.Add(new("correction-notice-due", "CorrectionNoticeDue", c.CorrectionNoticeDueOn, null, null));
             if (d.Correction is { } notice && c.CorrectionReceivedOn is null)
-                timers.Add(new("correction-expired", "CorrectionExpired", notice.DueOn.AddDays(1), "expireCorrection", null));
+                timers.Add(new("correction-expired", "CorrectionExpired", notice.DueOn.AddDays(1), Registry.ExpireCorrection, null));
             foreach (var k in d.Consultations.Where(k => k.RepliedOn is null))
-                timers.Add(new($"consultation-expired:{k.Id}", "ConsultationExpired", k.DueOn.AddDays(1), "expireConsultation", $"{{\"consultationId\":{k.Id}}}"));
+                timers.Add(new($"consultation-expired:{k.Id}", "ConsultationExpired", k.DueOn.AddDays(1), Registry.ExpireConsultation, $"{{\"consultationId\":{k.Id}}}"));
             if (d.Fee is { PaidOn: null, Expired: false } fee)
-                timers.Add(new("fee-expired", "FeePaymentExpired", fee.PaymentDueOn.AddDays(1), "expireFeePayment", null));
+                timers.Add(new("fee-expired", "FeePaymentExpired", fee.PaymentDueOn.AddDays(1), Registry.ExpireFeePayment, null));
             foreach (var h in d.CoHandlings.Where(h => h.RepliedOn is null && h.DueOn is not null))
                 timers.Add(new($"co-handling-due:{h.Id}", "CoHandlingDue", h.DueOn!.Value, null, null));
         }
