@@ -24,6 +24,7 @@ public class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options) : Id
     public DbSet<CaseTimer> CaseTimers => Set<CaseTimer>();
     public DbSet<WaitingPoint> WaitingPoints => Set<WaitingPoint>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();

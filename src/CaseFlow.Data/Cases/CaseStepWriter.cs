@@ -25,7 +25,12 @@ public static class CaseStepWriter
         await ReplaceTimersAsync(db, c, def, calendar, ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero)), ct);
         await SyncProceedingsAsync(db, c, ct);
         await ReplaceWaitingPointAsync(db, c, def, nowUtc, ct);
-        db.OutboxMessages.AddRange(outbox.Select(m => OutboxRow(c, m, nowUtc)));
+        foreach (var m in outbox)
+        {
+            var row = OutboxRow(c, m, nowUtc);
+            db.OutboxMessages.Add(row);
+            foreach (var a in m.Attachments) db.OutboxAttachments.Add(AttachmentRow(a, message: row));
+        }
     }
 
     /// <summary>
@@ -45,7 +50,10 @@ public static class CaseStepWriter
         await db.InsertAsync([c], ct, readKeys: true);
         await db.InsertAsync([JournalEntry(c, actor, action, null, null, null, null, nowUtc)], ct);
         if (WaitingPointFor(c, def, null, nowUtc) is { } point) await db.InsertAsync([point], ct);
-        await db.InsertAsync(outbox.Select(m => OutboxRow(c, m, nowUtc)).ToList(), ct);
+        var mails = outbox.Select(m => (Row: OutboxRow(c, m, nowUtc), m.Attachments)).ToList();
+        // Attachments need their message's id; reading keys back costs a statement per row on PostgreSQL, so only then.
+        await db.InsertAsync(mails.Select(m => m.Row).ToList(), ct, readKeys: mails.Any(m => m.Attachments.Count > 0));
+        await db.InsertAsync(mails.SelectMany(m => m.Attachments.Select(a => AttachmentRow(a, messageId: m.Row.Id))).ToList(), ct);
         var today = ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero));
         await db.InsertAsync(CaseTimers.Wanted(c, def, calendar, today, CaseTimers.NeverFired).Values.Where(s => CaseTimers.Arms(s, today, CaseTimers.NeverFired)).Select(s => NewTimer(c, s)).ToList(), ct);
     }
@@ -78,6 +86,15 @@ public static class CaseStepWriter
         MessageId = OutboxMessage.NewMessageId(),
         CreatedAtUtc = nowUtc,
         NextAttemptAtUtc = nowUtc,
+    };
+
+    private static OutboxAttachment AttachmentRow(MailAttachment a, OutboxMessage? message = null, long messageId = 0) => new()
+    {
+        Message = message,
+        OutboxMessageId = messageId,
+        FileName = a.FileName,
+        ContentType = a.ContentType,
+        Content = a.Content,
     };
 
     private static CaseTimer NewTimer(DisclosureRequest c, TimerSpec spec) => new()

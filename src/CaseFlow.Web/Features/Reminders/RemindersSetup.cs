@@ -1,5 +1,6 @@
 using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Web.Features.Mail;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace CaseFlow.Web.Features.Reminders;
@@ -9,7 +10,8 @@ public static class RemindersSetup
     /// <summary><c>Jobs:Enabled</c> (default true) schedules the sweeps; tests switch it off and drive them by hand.</summary>
     public static IServiceCollection AddReminders(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidation>();
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<TimerSweeper>();
         services.AddSingleton<OutboxDispatcher>();
@@ -17,7 +19,8 @@ public static class RemindersSetup
 
         if (!configuration.GetValue("Jobs:Enabled", true)) return services;
         var sweepSeconds = configuration.GetValue("Jobs:SweepSeconds", 60);
-        var mailSeconds = configuration.GetValue($"{MailOptions.Section}:DispatchSeconds", 30);
+        // At least 1 so that Quartz accepts the schedule and the validation above can name a wrong value.
+        var mailSeconds = Math.Max(1, configuration.GetValue($"{MailOptions.Section}:DispatchSeconds", 30));
         services.AddQuartz(q =>
         {
             q.ScheduleJob<TimerSweepJob>(t => t.WithIdentity("timer-sweep").StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(sweepSeconds)).RepeatForever()));
