@@ -10,6 +10,7 @@ using CaseFlow.Web.Features.Cases;
 using CaseFlow.Web.Features.Workflows;
 using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Web.Features.Deadlines;
+using CaseFlow.Web.Features.Health;
 using CaseFlow.Web.Features.Reminders;
 using CaseFlow.Web.Features.Reports;
 
@@ -36,6 +37,7 @@ public static class CaseFlowHost
         services.AddWorkflows(builder.Configuration);
         services.AddCases();
         services.AddReminders(builder.Configuration);
+        services.AddCaseFlowHealth();
         services.AddOpenApi();
         return builder;
     }
@@ -55,6 +57,8 @@ public static class CaseFlowHost
         app.MapCasesApi();
         app.MapNotificationsApi();
         app.MapJobsApi();
+        app.MapJobsDashboard();
+        app.MapHealthApi();
         app.MapReportsApi();
         return app;
     }
