@@ -39,7 +39,11 @@ public static class JobsSetup
         services.AddSingleton<JobSchedule>();
         // Our own storage and activator rather than Hangfire's process-wide JobStorage.Current and JobActivator.Current:
         // each host (several run side by side in the tests) uses its own database and its own services.
-        services.AddSingleton<JobStorage>(sp => CreateStorage(sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<JobSchedule>().PollInterval));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>(); // first: it points Hangfire's logging at this host's loggers
+            return CreateStorage(sp.GetRequiredService<DatabaseOptions>(), sp.GetRequiredService<JobSchedule>().PollInterval);
+        });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
