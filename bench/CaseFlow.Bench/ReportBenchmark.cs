@@ -29,7 +29,7 @@ public static class ReportBenchmark
         {
             var (year, subordinates) = Reports[i];
             var what = $"{year}, {(subordinates ? "bench + 20 agencies below" : "bench alone")}";
-            rows.Add([$"{what}: floor / report", .. results.Select(r => $"{r[i].Floor:N0} ms / {r[i].Report:N0} ms"), ""]);
+            rows.Add([$"{what}: floor / report", .. results.Select(r => $"{r[i].Floor:N1} ms / {r[i].Report:N1} ms"), ""]);
             // The goal is for the report over all cases; one agency alone (1/21 of them) is shown for scale, where a
             // few milliseconds of HTTP and sign-in decide the ratio.
             rows.Add([$"{what}: ratio", .. results.Select(r => subordinates
