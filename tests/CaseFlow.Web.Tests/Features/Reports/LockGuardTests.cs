@@ -10,6 +10,7 @@ namespace CaseFlow.Web.Tests.Features.Reports;
 /// A locked annual report may not change. An open case counts in every year from its receipt on (as 二 and 四 of
 /// the later years), so registering or importing one received before a locked year must be refused too.
 /// </summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class LockGuardTests(CaseFlowApp app) : IAsyncLifetime
 {
     public sealed class OnSqlite(SqliteApp app) : LockGuardTests(app), IClassFixture<SqliteApp>;
