@@ -35,7 +35,7 @@ public static class CaseFlowHost
         services.AddCalendar();
         services.AddWorkflows(builder.Configuration);
         services.AddReminders(builder.Configuration);
-        services.AddOpenApi();
+        services.AddCaseFlowOpenApi();
         return builder;
     }
 
