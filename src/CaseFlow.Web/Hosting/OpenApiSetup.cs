@@ -120,24 +120,16 @@ public static class OpenApiSetup
     }
 
     /// <summary>Handlers take their JSON body as nullable so a missing body is answered with a field-level 400
-    /// instead of the framework's bare one; to a client the body is required and is the named schema. An upload
-    /// (<c>Accepts&lt;Stream&gt;</c>) sent as multipart/form-data is a form with one file field.</summary>
+    /// instead of the framework's bare one; to a client the body is required and is the named schema.</summary>
     private static void RequireBody(OpenApiOperation operation)
     {
         if (operation.RequestBody is not OpenApiRequestBody body || body.Content is null) return;
-        foreach (var (type, media) in body.Content)
+        foreach (var media in body.Content.Values)
         {
             if (media.Schema is OpenApiSchema { OneOf: { Count: 2 } choices } &&
                 choices.SingleOrDefault(s => s is OpenApiSchemaReference) is { } named &&
                 choices.Any(s => s.Type == JsonSchemaType.Null))
                 media.Schema = named;
-            else if (type == "multipart/form-data" && media.Schema is { Type: JsonSchemaType.String } file)
-                media.Schema = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = file },
-                    Required = new HashSet<string> { "file" },
-                };
         }
         body.Required = true;
     }
@@ -148,6 +140,86 @@ public static class OpenApiSetup
         operation.Responses!.Clear();
         foreach (var (status, response) in sorted) operation.Responses[status] = response;
     }
+
+    // Handlers that read HttpRequest themselves have their body described here rather than with Accepts(…): Accepts
+    // also makes routing answer 415 to any other content type, before sign-in is checked and before the handler's
+    // own field-level 400 ("请以 text/csv 发送 …"), and it would refuse content types the handler reads.
+
+    /// <summary>What <c>UploadedTable</c> reads: one uploaded .csv/.xlsx file, or a CSV or .xlsx body.</summary>
+    public static RouteHandlerBuilder DocumentsTableUpload(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddOpenApiOperationTransformer((operation, context, ct) =>
+        {
+            var file = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "台账：multipart/form-data 上传一个 .csv（UTF-8）或 .xlsx 文件，或直接以 CSV（text/csv）或 .xlsx 作为请求体。",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Properties = new Dictionary<string, IOpenApiSchema> { ["file"] = file },
+                            Required = new HashSet<string> { "file" },
+                        },
+                    },
+                    ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = new() { Schema = file },
+                },
+            };
+            return Task.CompletedTask;
+        });
+
+    /// <summary>POST /api/cases/{id}/actions/{action}: any action's payload, read as JSON whatever the content type.</summary>
+    public static RouteHandlerBuilder DocumentsAnyActionPayload(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddOpenApiOperationTransformer((operation, context, ct) =>
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new()
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Description = "该操作的内容（见 /api/cases/{id}/actions/<操作> 各路径），另加 version。",
+                            Properties = new Dictionary<string, IOpenApiSchema> { ["version"] = CaseVersion() },
+                            AdditionalPropertiesAllowed = true,
+                        },
+                    },
+                },
+            };
+            return Task.CompletedTask;
+        });
+
+    /// <summary>The headers every action reads: the case version the client saw, and a key that makes a retry safe.</summary>
+    public static RouteHandlerBuilder DocumentsActionHeaders(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddOpenApiOperationTransformer((operation, context, ct) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Description = "客户端所见的案件版本，例如 \"3\"（或在请求体中给出 version）；版本已变则答复 409。",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "Idempotency-Key",
+                In = ParameterLocation.Header,
+                Description = "同一用户以同一键重发的请求得到第一次的结果，操作不会执行两次（不超过 200 个字符）。",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
+            });
+            return Task.CompletedTask;
+        });
+
+    private static OpenApiSchema CaseVersion() =>
+        new() { Type = JsonSchemaType.Integer, Format = "int32", Description = "客户端所见的案件版本（或用 If-Match 请求头）。" };
 
     private static Task DescribeDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
@@ -173,7 +245,7 @@ public static class OpenApiSetup
             if (document.Components.Schemas?.TryGetValue(name, out var schema) == true && schema is OpenApiSchema problem)
             {
                 problem.Properties ??= new Dictionary<string, IOpenApiSchema>();
-                problem.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "请求的跟踪编号（W3C traceparent 格式），报告问题时请提供。" };
+                problem.Properties["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "请求的跟踪编号，报告问题时请一并提供。" };
             }
 
         foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using CaseFlow.Data;
 using CaseFlow.Web.Features.Calendar;
+using CaseFlow.Web.Hosting;
 using CaseFlow.Workflows.Definitions;
 using CaseFlow.Workflows.Engine;
 using Microsoft.AspNetCore.Http.Json;
@@ -26,7 +26,7 @@ public static class CasesApi
         api.MapGet("/{id:long}/journal", GetJournal.Handle).WithName("getCaseJournal").ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("案件日志：每一步的时间、用户、操作、前后状态");
         api.MapPost("/{id:long}/actions/{action}", ExecuteAction.Handle).WithName("executeAction")
-            .Accepts<JsonObject>("application/json").ProducesAction()
+            .DocumentsAnyActionPayload().ProducesAction()
             .WithSummary("执行操作：须带案件版本（If-Match 或 version 字段）；可带 Idempotency-Key");
 
         // One documented route per action, so /openapi/v1.json shows each action's payload and roles.
@@ -51,6 +51,7 @@ public static class CasesApi
 
     /// <summary>What running an action answers: the case after the step, or why it did not run.</summary>
     private static RouteHandlerBuilder ProducesAction(this RouteHandlerBuilder endpoint) => endpoint
+        .DocumentsActionHeaders()
         .Produces<CaseDetail>()
         .ProducesValidationProblem()
         .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -1,4 +1,5 @@
 using CaseFlow.Web.Features.Imports;
+using CaseFlow.Web.Hosting;
 using CaseFlow.Workflows.Definitions;
 
 namespace CaseFlow.Web.Features.Reports;
@@ -32,14 +33,10 @@ public static class ReportsApi
             // a locked annual report that the rows would change refuses them (409)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        imports.MapPost("/ledger", ImportLedger.Handle).WithName("importLedger").AcceptsTable().Produces<ImportLedger.Result>().DisableAntiforgery()
+        imports.MapPost("/ledger", ImportLedger.Handle).WithName("importLedger").DocumentsTableUpload().Produces<ImportLedger.Result>().DisableAntiforgery()
             .WithSummary("导入台账（CSV 正文，或上传 .csv/.xlsx 文件）：全部成功或全部不导入");
-        imports.MapPost("/proceedings", ImportProceedings.Handle).WithName("importProceedings").AcceptsTable().Produces<ImportProceedings.Result>().DisableAntiforgery()
+        imports.MapPost("/proceedings", ImportProceedings.Handle).WithName("importProceedings").DocumentsTableUpload().Produces<ImportProceedings.Result>().DisableAntiforgery()
             .WithSummary("导入行政复议、行政诉讼台账");
         return app;
     }
-
-    /// <summary>What <see cref="UploadedTable"/> reads: one uploaded .csv/.xlsx file, or the CSV or .xlsx as the body.</summary>
-    private static RouteHandlerBuilder AcceptsTable(this RouteHandlerBuilder endpoint) =>
-        endpoint.Accepts<Stream>("multipart/form-data", "text/csv", ReportExport.XlsxContentType);
 }
