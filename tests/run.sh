@@ -52,6 +52,7 @@ if ((${#missing[@]})); then
   apt-get update -qq </dev/null
   apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
 fi
+npm ci --prefix tests/openapi --no-audit --no-fund
 
 # --- npm packages -----------------------------------------------------------------------------------------
 if [[ -f tests/openapi/package.json ]]; then

@@ -38,7 +38,7 @@ public static class CaseFlowHost
         services.AddCases();
         services.AddReminders(builder.Configuration);
         services.AddCaseFlowHealth();
-        services.AddOpenApi();
+        services.AddCaseFlowOpenApi();
         return builder;
     }
 
