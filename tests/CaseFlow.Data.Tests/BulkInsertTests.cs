@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseFlow.Data.Tests;
 
 /// <summary>Rows written by <see cref="BulkInsert"/> are stored exactly as SaveChanges stores them.</summary>
+[Trait("TimeZone", "Sensitive")]
 public sealed class BulkInsertTests(TestDatabases databases) : IClassFixture<TestDatabases>
 {
     // Text that needs JSON escaping or is outside the BMP, and instants with and without a fraction of a second.

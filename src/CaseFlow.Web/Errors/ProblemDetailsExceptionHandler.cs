@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Reports;
 using CaseFlow.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,8 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             JsonException json => Validation(new() { [FieldOf(json)] = [JsonMessage(json)] }),
             NotFoundException n => Problem(StatusCodes.Status404NotFound, "未找到", n.Message),
             ConflictException c => WithExtensions(Problem(StatusCodes.Status409Conflict, "冲突", c.Message), c.Extensions),
+            ReportLockedException l => WithExtensions(Problem(StatusCodes.Status409Conflict, "冲突", l.Message),
+                new Dictionary<string, object?> { ["lockedReport"] = new { agency = l.Agency, year = l.Year, subordinates = l.Subordinates } }),
             ForbiddenException f => Problem(StatusCodes.Status403Forbidden, "无权操作", f.Message),
             CaseRuleException r => Validation(new() { [r.Field] = [r.Message] }),
             ActionNotAvailableException a => Problem(StatusCodes.Status409Conflict, "当前不能执行该操作", a.Message),

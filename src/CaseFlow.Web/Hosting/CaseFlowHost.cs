@@ -10,6 +10,7 @@ using CaseFlow.Web.Features.Cases;
 using CaseFlow.Web.Features.Workflows;
 using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Web.Features.Deadlines;
+using CaseFlow.Web.Features.Health;
 using CaseFlow.Web.Features.Reminders;
 using CaseFlow.Web.Features.Reports;
 
@@ -34,8 +35,10 @@ public static class CaseFlowHost
         services.AddCaseFlowAuth();
         services.AddCalendar();
         services.AddWorkflows(builder.Configuration);
+        services.AddCases();
         services.AddReminders(builder.Configuration);
-        services.AddOpenApi();
+        services.AddCaseFlowHealth();
+        services.AddCaseFlowOpenApi();
         return builder;
     }
 
@@ -54,6 +57,8 @@ public static class CaseFlowHost
         app.MapCasesApi();
         app.MapNotificationsApi();
         app.MapJobsApi();
+        app.MapJobsDashboard();
+        app.MapHealthApi();
         app.MapReportsApi();
         return app;
     }

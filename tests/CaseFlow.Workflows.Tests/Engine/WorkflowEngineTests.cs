@@ -10,6 +10,7 @@ namespace CaseFlow.Workflows.Tests.Engine;
 
 /// <summary>The engine on the published v1 definition and the v2 fixture, without HTTP or a database.
 /// Dates are counted by hand on the 2026 calendar (days off 02-15..23; make-up days 02-14, 02-28).</summary>
+[Trait("TimeZone", "Sensitive")]
 public class WorkflowEngineTests
 {
     private static readonly WorkingDayCalendar Calendar = NationalCalendar.BuildShipped();

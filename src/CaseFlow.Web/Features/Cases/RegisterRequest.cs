@@ -3,6 +3,7 @@ using CaseFlow.Data;
 using CaseFlow.Data.Cases;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Reports;
 using CaseFlow.Web.Errors;
 using CaseFlow.Web.Features.Agencies;
 using CaseFlow.Web.Features.Calendar;
@@ -48,10 +49,9 @@ public static class RegisterRequest
             var sequence = await CaseNumberSequence.NextAsync(db, agency, receivedOn.Year, ct);
             c = DisclosureRequest.Register(registration, agency, sequence, def.DefinitionId, def.Version, def.InitialState, actor, now, calendar);
             await CaseStepWriter.InsertNewAsync(db, c, def, calendar, actor, "register", ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
-            // Read inside the transaction after the rows are written: a report locked meanwhile is still seen, and an
-            // open case counts in its year of receipt and, as carried over, in every later year.
-            var touched = (await ReportLockGuard.LockedYearsAsync(db, agency, ct)).Where(y => y >= receivedOn.Year).ToList();
-            if (touched.Count > 0) await ReportLockGuard.EnsureUnchangedAsync(db, agency, touched, ct);
+            // Read inside the transaction after the rows are written, so a report locked meanwhile is still seen: an open
+            // case counts in its year of receipt and, as carried over, in every later year.
+            await ReportLockGuard.EnsureUnchangedAsync(db, [new CaseChangeFacts(agency, null, CaseReportFacts.Of(c))], ct);
             await tx.CommitAsync(ct);
         }
 

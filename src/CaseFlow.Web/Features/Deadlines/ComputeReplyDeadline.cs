@@ -60,7 +60,7 @@ public static class ComputeReplyDeadline
 
     public static IEndpointRouteBuilder MapDeadlinesApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/deadlines/reply", Handle).WithTags("Deadlines 法定期限")
+        app.MapPost("/api/deadlines/reply", Handle).WithTags("Deadlines 法定期限").WithName("computeReplyDeadline").ProducesValidationProblem()
             .WithSummary("计算答复期限：第0日为收到申请（或补正后申请）之日；中止期间 (S, E] 内的工作日不计入");
         return app;
     }

@@ -12,6 +12,7 @@ namespace CaseFlow.Web.Tests.Features.Mail;
 /// <summary>The message text and the failure modes no real server in the tests produces: a silent server, a 554
 /// greeting, a connection dropped mid-conversation. The happy paths run against the sink (MailTests, MailTlsTests).
 /// (Dot-stuffing is MailKit's now, and a base64 body has no dots.)</summary>
+[Trait("TimeZone", "Sensitive")]
 public sealed class SmtpMailSenderTests
 {
     private static readonly OutgoingMail Mail = new("someone@example.com", "补正告知书（2026-0001）", "李四：\n请补正。", "<abc@caseflow>");

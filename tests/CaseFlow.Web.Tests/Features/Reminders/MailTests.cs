@@ -50,6 +50,7 @@ public sealed class PostgresMailApp() : MailApp(DatabaseProvider.Postgres);
 /// administrators, a 451 is retried with back-off (1, 2, 4 … minutes) until MaxAttempts (8), no e-mail leaves
 /// between 22:00 and 07:00 China time. The sink's JSON lines are the messages as received (decoded subject and body).
 /// </summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class MailTests(MailApp mail)
 {
     public sealed class OnSqlite(SqliteMailApp mail) : MailTests(mail), IClassFixture<SqliteMailApp>;
