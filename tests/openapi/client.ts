@@ -60,23 +60,15 @@ export function computeReplyDeadline(
   return send(baseUrl, "POST", "/api/deadlines/reply", body);
 }
 
-// A registration as an office's 政务服务 platform would send it: the enums and dates are the document's.
+// A registration as an office's 政务服务 platform would send it: the enums and dates are the document's, and what
+// the platform does not know is left out (the server reads a missing field as null).
 export const example: RegisterCaseBody = {
-  agency: null,
   channel: "Online",
   submittedOn: "2026-03-02",
-  confirmedOn: null,
-  arrivedAt: null,
   applicantKind: "NaturalPerson",
-  organisationType: null,
   applicantName: "张三",
-  idDocumentNumber: null,
   contact: "13800000000",
-  email: null,
-  address: null,
   requestedInformation: "2025 年度本区老旧小区改造项目的资金安排",
-  requestedForm: null,
-  deliveryChannel: null,
 };
 
 export async function registerExample(baseUrl: string): Promise<number> {

@@ -68,10 +68,10 @@ public static class OpenApiSetup
     private static Task NumbersAreNumbers(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
         const JsonSchemaType numeric = JsonSchemaType.Integer | JsonSchemaType.Number;
-        if (schema.Type is { } type && (type & numeric) != 0 && type.HasFlag(JsonSchemaType.String))
+        if (schema.Type is { } type && (type & numeric) != 0)
         {
             schema.Type = type & ~JsonSchemaType.String;
-            schema.Pattern = null;
+            schema.Pattern = null; // the pattern of the number-as-string form
         }
         return Task.CompletedTask;
     }
@@ -240,6 +240,8 @@ public static class OpenApiSetup
             Description = "POST /api/auth/login 设置的登录 Cookie（HttpOnly，SameSite=Strict，8 小时滑动过期）。",
         };
 
+        OptionalNullsInRequests(document);
+
         // Every problem CaseFlow writes carries the trace id of the request (ErrorsSetup), for support calls.
         foreach (var name in new[] { "ProblemDetails", "HttpValidationProblemDetails" })
             if (document.Components.Schemas?.TryGetValue(name, out var schema) == true && schema is OpenApiSchema problem)
@@ -251,6 +253,45 @@ public static class OpenApiSetup
         foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
             if (tag.Name is { } name && TagDescriptions.TryGetValue(name, out var description)) tag.Description = description;
         return Task.CompletedTask;
+    }
+
+    /// <summary>A body binds a property that is left out as null, so in a schema only requests use a nullable
+    /// property may be omitted; responses always write every property, so there it stays required.</summary>
+    private static void OptionalNullsInRequests(OpenApiDocument document)
+    {
+        var operations = document.Paths.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).ToList();
+        var inRequests = new HashSet<string>();
+        var inResponses = new HashSet<string>();
+        foreach (var operation in operations)
+        {
+            foreach (var media in operation.RequestBody?.Content?.Values.AsEnumerable() ?? []) Collect(media.Schema, document, inRequests);
+            foreach (var response in operation.Responses?.Values.AsEnumerable() ?? [])
+                foreach (var media in response.Content?.Values.AsEnumerable() ?? []) Collect(media.Schema, document, inResponses);
+        }
+        foreach (var name in inRequests.Except(inResponses))
+        {
+            if (document.Components?.Schemas?.TryGetValue(name, out var schema) != true || schema is not OpenApiSchema { Required: { } required, Properties: { } properties }) continue;
+            foreach (var (property, value) in properties)
+                if (AllowsNull(value)) required.Remove(property);
+        }
+    }
+
+    private static bool AllowsNull(IOpenApiSchema schema) =>
+        schema.Type?.HasFlag(JsonSchemaType.Null) == true || schema.OneOf?.Any(s => s.Type == JsonSchemaType.Null) == true;
+
+    /// <summary>The names of the component schemas <paramref name="schema"/> refers to, directly or through others.</summary>
+    private static void Collect(IOpenApiSchema? schema, OpenApiDocument document, HashSet<string> names)
+    {
+        if (schema is OpenApiSchemaReference reference)
+        {
+            if (reference.Reference.Id is { } id && names.Add(id) && document.Components?.Schemas?.TryGetValue(id, out var target) == true)
+                Collect(target, document, names);
+            return;
+        }
+        if (schema is null) return;
+        var nested = (schema.Properties?.Values ?? []).Concat(schema.OneOf ?? []).Concat(schema.AnyOf ?? []).Concat(schema.AllOf ?? [])
+            .Append(schema.Items).Append(schema.AdditionalProperties);
+        foreach (var s in nested) Collect(s, document, names);
     }
 
     private static readonly Dictionary<string, string> TagDescriptions = new()
