@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CaseFlow.Data;
+using CaseFlow.Domain;
 using CaseFlow.Data.Agencies;
 using CaseFlow.Data.Calendar;
 using CaseFlow.Data.Identity;
@@ -26,7 +27,10 @@ public static class CaseFlowHost
         services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enums only by name and numbers only as numbers: "channel": 123 or "days": "5" is a 400 naming the field,
+            // never a value stored that no report can map.
+            o.SerializerOptions.Converters.Add(new NamedEnumConverter());
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Encoder = JsonDefaults.Options.Encoder;
         });
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 10 * 1024 * 1024);

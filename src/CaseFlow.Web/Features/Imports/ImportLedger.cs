@@ -30,7 +30,7 @@ public static class ImportLedger
     public static async Task<Result> RunAsync(CaseFlowDbContext db, WorkflowEngine engine, CalendarProvider calendars, CaseSteps steps, string agency,
         IReadOnlyList<IReadOnlyList<string>> table, string actor, DateTime nowUtc, CancellationToken ct)
     {
-        var parsed = LedgerImport.Parse(table);
+        var parsed = LedgerImport.Parse(table, today: ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero)));
         ImportAccess.ThrowIfErrors(parsed.Errors);
 
         var numbers = parsed.Rows.Select(r => r.CaseNo).ToList();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CaseFlow.Data;
 using CaseFlow.Data.Cases;
+using CaseFlow.Domain;
 using CaseFlow.Domain.Imports;
 using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Web.Features.Cases;
@@ -25,7 +26,7 @@ public static class ImportProceedings
     public static async Task<Result> RunAsync(CaseFlowDbContext db, CalendarProvider calendars, CaseSteps steps, string agency,
         IReadOnlyList<IReadOnlyList<string>> table, string actor, DateTime nowUtc, CancellationToken ct)
     {
-        var parsed = ProceedingsImport.Parse(table);
+        var parsed = ProceedingsImport.Parse(table, today: ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero)));
         ImportAccess.ThrowIfErrors(parsed.Errors);
 
         var numbers = parsed.Rows.Select(r => r.CaseNo).Distinct().ToList();
