@@ -10,6 +10,7 @@ using CaseFlow.Web.Features.Cases;
 using CaseFlow.Web.Features.Workflows;
 using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Web.Features.Deadlines;
+using CaseFlow.Web.Features.Pages;
 using CaseFlow.Web.Features.Reminders;
 using CaseFlow.Web.Features.Reports;
 
@@ -36,6 +37,7 @@ public static class CaseFlowHost
         services.AddWorkflows(builder.Configuration);
         services.AddReminders(builder.Configuration);
         services.AddOpenApi();
+        services.AddCaseFlowPages();
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class CaseFlowHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCaseFlowPages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
@@ -55,6 +58,7 @@ public static class CaseFlowHost
         app.MapNotificationsApi();
         app.MapJobsApi();
         app.MapReportsApi();
+        app.MapCaseFlowPages();
         return app;
     }
 

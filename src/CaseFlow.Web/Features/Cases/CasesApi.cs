@@ -15,7 +15,7 @@ public static class CasesApi
         var api = app.MapGroup("/api/cases").WithTags("Cases 案件").RequireAuthorization();
         api.MapPost("/", RegisterRequest.Handle).RequireAuthorization(p => p.RequireRole(Roles.Officer, Roles.Office))
             .WithSummary("登记申请：收到申请之日按渠道确定（条例第三十一条）");
-        api.MapGet("/", ListCases.Handle).WithSummary("案件列表：按答复期限排序；可按状态、承办人（me）、机关、收到日期、N 个工作日内到期、已超期筛选");
+        api.MapGet("/", ListCases.Handle).WithSummary("案件列表：按答复期限排序；可按状态、承办人（me）、机关、收到日期、N 个工作日内到期、已超期筛选；q 按申请编号、申请人或申请内容搜索");
         api.MapGet("/{id:long}", GetCase.Handle).WithSummary("案件详情、答复期限说明与当前可执行的操作");
         api.MapGet("/{id:long}/journal", GetJournal.Handle).WithSummary("案件日志：每一步的时间、用户、操作、前后状态");
         api.MapPost("/{id:long}/actions/{action}", ExecuteAction.Handle)
