@@ -48,6 +48,7 @@ if ((${#missing[@]})); then
   apt-get update -qq </dev/null
   apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
 fi
+[[ -d tests/CaseFlow.Browser.Tests ]] && (cd tests/CaseFlow.Browser.Tests && npm ci --no-audit --no-fund --loglevel=error >/dev/null) # axe-core
 
 free_port() {
   "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
