@@ -52,11 +52,13 @@ if ((${#missing[@]})); then
   apt-get update -qq </dev/null
   apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
 fi
-npm ci --prefix tests/openapi --no-audit --no-fund
 
 # --- npm packages -----------------------------------------------------------------------------------------
 if [[ -f tests/openapi/package.json ]]; then
-  npm ci --prefix tests/openapi --no-audit --no-fund
+  npm ci --prefix tests/openapi --no-audit --no-fund --loglevel=error >/dev/null
+fi
+if [[ -d tests/CaseFlow.Browser.Tests ]]; then # axe-core for the browser tests
+  npm ci --prefix tests/CaseFlow.Browser.Tests --no-audit --no-fund --loglevel=error >/dev/null
 fi
 
 free_port() {

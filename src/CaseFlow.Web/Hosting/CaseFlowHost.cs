@@ -12,6 +12,7 @@ using CaseFlow.Web.Features.Workflows;
 using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Web.Features.Deadlines;
 using CaseFlow.Web.Features.Health;
+using CaseFlow.Web.Features.Pages;
 using CaseFlow.Web.Features.Reminders;
 using CaseFlow.Web.Features.Reports;
 
@@ -43,6 +44,7 @@ public static class CaseFlowHost
         services.AddReminders(builder.Configuration);
         services.AddCaseFlowHealth();
         services.AddCaseFlowOpenApi();
+        services.AddCaseFlowPages();
         return builder;
     }
 
@@ -50,6 +52,7 @@ public static class CaseFlowHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCaseFlowPages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi();
@@ -64,6 +67,7 @@ public static class CaseFlowHost
         app.MapJobsDashboard();
         app.MapHealthApi();
         app.MapReportsApi();
+        app.MapCaseFlowPages();
         return app;
     }
 

@@ -3,6 +3,7 @@ using CaseFlow.Data;
 using CaseFlow.Data.Agencies;
 using CaseFlow.Data.Calendar;
 using CaseFlow.Data.Identity;
+using CaseFlow.Web.Features.Pages;
 using CaseFlow.Workflows.Definitions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,8 @@ public static class AuthSetup
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AgencyClaimsFactory>();
 
-        // An API answers 401/403 as problems; it never redirects to a login page.
+        // The API answers 401/403 as problems and never redirects; pages send anonymous users to /login and show
+        // signed-in users without the role the refusal page (403, rendered by the status-code page).
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "caseflow.auth";
@@ -40,8 +42,22 @@ public static class AuthSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // Sessions expire on the wall clock; the injected TimeProvider is the legal clock of the cases.
             o.TimeProvider = TimeProvider.System;
-            o.Events.OnRedirectToLogin = ctx => WriteProblem(ctx.HttpContext, StatusCodes.Status401Unauthorized, "未登录", "请先登录（POST /api/auth/login）。");
-            o.Events.OnRedirectToAccessDenied = ctx => WriteProblem(ctx.HttpContext, StatusCodes.Status403Forbidden, "无权操作", "当前用户的角色不允许此操作。");
+            o.LoginPath = "/login";
+            o.LogoutPath = "/logout";
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (PagesSetup.IsApiPath(ctx.Request.Path))
+                    return WriteProblem(ctx.HttpContext, StatusCodes.Status401Unauthorized, "未登录", "请先登录（POST /api/auth/login）。");
+                ctx.Response.Redirect(ctx.RedirectUri);
+                return Task.CompletedTask;
+            };
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                if (PagesSetup.IsApiPath(ctx.Request.Path))
+                    return WriteProblem(ctx.HttpContext, StatusCodes.Status403Forbidden, "无权操作", "当前用户的角色不允许此操作。");
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         services.AddAuthorization(o =>

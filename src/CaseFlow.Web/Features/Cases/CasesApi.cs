@@ -21,7 +21,7 @@ public static class CasesApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("登记申请：收到申请之日按渠道确定（条例第三十一条）");
         api.MapGet("/", ListCases.Handle).WithName("listCases").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
-            .WithSummary("案件列表：按答复期限排序；可按状态、承办人（me）、机关、收到日期、N 个工作日内到期、已超期筛选");
+            .WithSummary("案件列表：按答复期限排序；可按状态、承办人（me）、机关、收到日期、N 个工作日内到期、已超期筛选；q 按申请编号、申请人或申请内容搜索");
         api.MapGet("/{id:long}", GetCase.Handle).WithName("getCase")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("案件详情、答复期限说明与当前可执行的操作");

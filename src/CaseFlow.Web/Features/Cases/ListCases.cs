@@ -9,14 +9,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Web.Features.Cases;
 
-/// <summary>GET /api/cases — filtered, paged, soonest reply due date first (cases without a date last).</summary>
+/// <summary>GET /api/cases — filtered, paged, soonest reply due date first (cases without a date last). <c>q</c> searches
+/// the case number, the applicant and the requested information.</summary>
 public static class ListCases
 {
     public sealed record Page(IReadOnlyList<CaseSummary> Items, int Total, int PageNumber, int PageSize);
 
     public static async Task<Page> Handle(
         string? state, string? assignee, string? agency, bool? subordinates, string? receivedFrom, string? receivedTo,
-        string? dueWithin, bool? overdue, bool? includeVoid, string? page, string? pageSize,
+        string? dueWithin, bool? overdue, bool? includeVoid, string? page, string? pageSize, string? q,
         ClaimsPrincipal user, CaseFlowDbContext db, WorkflowEngine engine, CalendarProvider calendars, TimeProvider time, CancellationToken ct)
     {
         var input = new Input();
@@ -46,6 +47,12 @@ public static class ListCases
         {
             var who = assignee == "me" ? CaseAccess.ActorOf(user).UserName : assignee;
             query = query.Where(c => c.AssignedOfficer == who);
+        }
+        if (q?.Trim() is { Length: > 0 } text)
+        {
+            if (text.Length > 200) throw new ValidationFailedException("q", "不能超过 200 个字符。");
+            // Case number, applicant or requested information containing the text (ordinal; no index needed for a queue).
+            query = query.Where(c => c.CaseNumber.Contains(text) || c.ApplicantName.Contains(text) || c.RequestedInformation.Contains(text));
         }
         if (from is not null) query = query.Where(c => c.ReceivedOn >= from);
         if (to is not null) query = query.Where(c => c.ReceivedOn <= to);

@@ -1,0 +1,15 @@
+namespace CaseFlow.Web.Features.Cases.Pages;
+
+/// <summary>One action form as rendered: the case and version it applies to, what was typed and what was wrong.</summary>
+public sealed record ActionFormView(long CaseId, int Version, ActionForm Form, IReadOnlyDictionary<string, string> Values, FormErrors Errors, string IdPrefix = "")
+{
+    public string? Value(ActionForm.Field f) => Values.GetValueOrDefault(f.InputName);
+
+    /// <summary>The reason of a dangerous action is asked for even where the step would accept none.</summary>
+    public bool Required(ActionForm.Field f) => Form.Dangerous && f.Name == "Reason";
+
+    /// <summary>The error summary's model: each error links to its field.</summary>
+    public (FormErrors, Func<string, string?>, Func<string, string>) Summary => (Errors,
+        x => Form.Fields.FirstOrDefault(f => f.JsonName == x) is { } f ? IdPrefix + f.Id : x == "confirm" ? IdPrefix + "f-confirm" : null,
+        x => Form.Fields.FirstOrDefault(f => f.JsonName == x) is { } f ? f.Label : x == "confirm" ? "确认" : x);
+}

@@ -1,0 +1,89 @@
+using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Fees;
+
+namespace CaseFlow.Web.Features.Cases.Pages;
+
+/// <summary>Chinese labels for the payload fields and enum values the action forms show. Keyed by the payload property
+/// name, so a new definition version that reuses the registered steps needs no page change; an unknown name shows
+/// as itself rather than failing.</summary>
+public static class FieldLabels
+{
+    private static readonly Dictionary<string, (string Label, string? Hint)> Fields = new(StringComparer.Ordinal)
+    {
+        ["Officer"] = ("承办人（用户名）", null),
+        ["SentOn"] = ("发出日期", "留空则为今天。"),
+        ["Items"] = ("需要补正的事项", "一次性、完整地告知申请人需补正的全部内容。"),
+        ["PeriodWorkingDays"] = ("补正期限（工作日）", "留空则按本机关设定的期限。"),
+        ["ReceivedOn"] = ("收到日期", null),
+        ["Unit"] = ("协办单位", null),
+        ["Request"] = ("协办事项", null),
+        ["DueOn"] = ("回复期限", null),
+        ["CoHandlingId"] = ("协办编号", "见下方“协办”一栏的编号。"),
+        ["RepliedOn"] = ("回复日期", "留空则为今天。"),
+        ["Summary"] = ("回复摘要", null),
+        ["Kind"] = ("类别", null),
+        ["Party"] = ("被征求意见方", null),
+        ["PartyReceivedOn"] = ("对方收到日期", "征求意见期限自对方收到之日起算；未知可留空。"),
+        ["ConsultationId"] = ("征求意见编号", "见下方“征求意见”一栏的编号。"),
+        ["Opinion"] = ("意见", null),
+        ["ApplicantReceivedOn"] = ("申请人收到日期", "未知可留空，之后补录。"),
+        ["Method"] = ("方式", null),
+        ["Quantity"] = ("数量（页数或当月申请件数）", null),
+        ["AmountYuan"] = ("金额（元）", null),
+        ["Basis"] = ("收费依据", null),
+        ["PaidOn"] = ("缴费日期", "留空则为今天。"),
+        ["PaidYuan"] = ("缴费金额（元）", null),
+        ["ReplyOn"] = ("合理答复期限", null),
+        ["Reason"] = ("理由", null),
+        ["Days"] = ("延长工作日数", "最多 20 个工作日。"),
+        ["DecidedOn"] = ("决定日期", "留空则为今天。"),
+        ["NotifiedOn"] = ("告知申请人日期", null),
+        ["Outcome"] = ("办理结果", null),
+        ["Text"] = ("答复书正文", null),
+        ["Comments"] = ("审核意见", null),
+        ["DeliveredOn"] = ("送达日期", "留空则为今天。"),
+        ["WithdrawnOn"] = ("撤回日期", "留空则为今天。"),
+        ["Body"] = ("复议机关或法院", null),
+        ["FiledOn"] = ("申请或起诉日期", null),
+        ["CopyReceivedOn"] = ("收到副本日期", null),
+        ["SimpleProcedure"] = ("适用简易程序", null),
+        ["ProceedingId"] = ("复议或诉讼编号", "见下方“复议与诉讼”一栏的编号。"),
+        ["Result"] = ("结果", null),
+    };
+
+    /// <summary>Free text fields that take more than a line.</summary>
+    public static readonly IReadOnlySet<string> LongText = new HashSet<string>(StringComparer.Ordinal)
+        { "Items", "Request", "Summary", "Basis", "Reason", "Text", "Comments" };
+
+    private static readonly Dictionary<Type, Dictionary<string, string>> Enums = new()
+    {
+        [typeof(ConsultationKind)] = new() { ["ThirdParty"] = "征求第三方意见（第三十二条）", ["Agency"] = "征求其他机关意见（第三十四条）" },
+        [typeof(ConsultationOpinion)] = new()
+        {
+            ["Consent"] = "同意公开", ["Objection"] = "不同意公开",
+            ["NoReplyAgencyDecides"] = "逾期未答复（由本机关决定）", ["NoReplyDeemedConsent"] = "逾期未答复（视为同意）",
+        },
+        [typeof(FeeMethod)] = new() { ["PerApplication"] = "按件计收", ["PerPage"] = "按量计收" },
+        [typeof(DeliveryMethod)] = new() { ["InPerson"] = "当面送达", ["Post"] = "邮寄", ["Online"] = "网上送达", ["Email"] = "电子邮件" },
+        [typeof(ProceedingKind)] = new() { ["Review"] = "行政复议", ["Lawsuit"] = "行政诉讼（未经复议直接起诉）", ["LawsuitAfterReview"] = "行政诉讼（复议后起诉）" },
+        [typeof(ProceedingResult)] = new() { ["Upheld"] = "维持", ["Corrected"] = "纠正", ["Other"] = "其他" },
+        [typeof(Channel)] = Enum.GetValues<Channel>().ToDictionary(c => c.ToString(), c => Labels.Channels[c]),
+    };
+
+    public static string Label(string property) => Fields.TryGetValue(property, out var f) ? f.Label : property;
+
+    public static string? Hint(string property) => Fields.TryGetValue(property, out var f) ? f.Hint : null;
+
+    public static string EnumLabel(Type type, string name) => Enums.TryGetValue(type, out var d) && d.TryGetValue(name, out var l) ? l : name;
+
+    public static string ChannelRule(Channel channel) => channel switch
+    {
+        Channel.InPerson => "当面提交：提交之日为收到申请之日。",
+        Channel.RegisteredPost => "邮寄（需签收）：本机关签收之日为收到申请之日。",
+        Channel.OrdinaryLetter => "平常信函：与申请人确认之日为收到申请之日，须填写确认日期。",
+        Channel.Online => "互联网平台：双方确认之日为收到申请之日，须填写确认日期。",
+        Channel.Fax => "传真：双方确认之日为收到申请之日，须填写确认日期。",
+        Channel.Email => "电子邮件：确认之日为收到申请之日（本系统约定），须填写确认日期；到达时间另行记录。",
+        _ => "",
+    };
+}
