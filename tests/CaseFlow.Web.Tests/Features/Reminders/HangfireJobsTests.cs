@@ -111,11 +111,12 @@ public abstract partial class HangfireJobsTests(DatabaseProvider provider)
         var officer = await app.SignedInAsync("jobs-officer", "Officer");
         var head = await app.SignedInAsync("jobs-head", "Head");
 
-        await (await app.Anonymous().GetAsync("/jobs")).ReadProblemAsync(HttpStatusCode.Unauthorized);
-        await (await app.Anonymous().GetAsync("/jobs/recurring")).ReadProblemAsync(HttpStatusCode.Unauthorized);
-        await (await officer.GetAsync("/jobs")).ReadProblemAsync(HttpStatusCode.Forbidden);
-        await (await head.GetAsync("/jobs/recurring")).ReadProblemAsync(HttpStatusCode.Forbidden);
-        await (await officer.PostAsync("/jobs/recurring/trigger", Form("jobs[]", "timer-sweep"))).ReadProblemAsync(HttpStatusCode.Forbidden);
+        // Like the other pages: anonymous callers are sent to the login page, signed-in users without the role refused.
+        foreach (var url in new[] { "/jobs", "/jobs/recurring" })
+            AssertSentToLogin(await app.Anonymous().GetAsync(url));
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/jobs")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.GetAsync("/jobs/recurring")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostAsync("/jobs/recurring/trigger", Form("", "jobs[]", TimerSweepJob.Id))).StatusCode);
 
         // The page, its style sheets and scripts all come from the app itself (Hangfire's assembly), none from elsewhere.
         var page = await (await admin.GetAsync("/jobs")).ReadBodyAsync(HttpStatusCode.OK);
@@ -142,11 +143,11 @@ public abstract partial class HangfireJobsTests(DatabaseProvider provider)
         Assert.DoesNotContain("/jobs/recurring/trigger", officeView);
         Assert.DoesNotContain("/jobs/recurring/remove", officeView);
 
-        var refused = await office.PostAsync("/jobs/recurring/trigger", Form("jobs[]", "timer-sweep"));
+        var refused = await office.PostAsync("/jobs/recurring/trigger", Form(officeView, "jobs[]", TimerSweepJob.Id));
         Assert.Contains(refused.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
         var storage = app.Services.GetRequiredService<JobStorage>();
         var before = LastRun(storage, OutboxDispatchJob.Id);
-        var triggered = await admin.PostAsync("/jobs/recurring/trigger", Form("jobs[]", OutboxDispatchJob.Id));
+        var triggered = await admin.PostAsync("/jobs/recurring/trigger", Form(adminView, "jobs[]", OutboxDispatchJob.Id));
         Assert.Equal(HttpStatusCode.NoContent, triggered.StatusCode);
         var run = LastRun(storage, OutboxDispatchJob.Id);
         Assert.NotNull(run);
@@ -157,6 +158,13 @@ public abstract partial class HangfireJobsTests(DatabaseProvider provider)
         // /api/admin/jobs answers as before.
         var status = await (await admin.GetAsync("/api/admin/jobs")).ReadJsonAsync();
         Assert.NotNull(status["timers"]);
+    }
+
+    private static void AssertSentToLogin(HttpResponseMessage response)
+    {
+        if (response.StatusCode == HttpStatusCode.Unauthorized) return; // a host without the login page answers as the API does
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location?.IsAbsoluteUri == true ? response.Headers.Location.PathAndQuery : response.Headers.Location?.OriginalString);
     }
 
     private void AssertStorageLivesWhereDocumented(TestDatabase database)
@@ -223,7 +231,18 @@ public abstract partial class HangfireJobsTests(DatabaseProvider provider)
         }
     }
 
-    private static FormUrlEncodedContent Form(string key, string value) => new([new KeyValuePair<string, string>(key, value)]);
+    /// <summary>A form posted the way the dashboard's script posts it: with the anti-forgery header its page carries
+    /// when the app uses anti-forgery (the matching cookie is in the client's cookie container).</summary>
+    private static FormUrlEncodedContent Form(string page, string key, string value)
+    {
+        var form = new FormUrlEncodedContent([new KeyValuePair<string, string>(key, value)]);
+        var meta = Csrf().Matches(page).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["content"].Value));
+        if (meta.TryGetValue("csrf-header", out var header) && meta.TryGetValue("csrf-token", out var token)) form.Headers.Add(header, token);
+        return form;
+    }
+
+    [GeneratedRegex("""<meta name="(?<name>csrf-header|csrf-token)" content="(?<content>[^"]*)">""")]
+    private static partial Regex Csrf();
 
     [GeneratedRegex("""<(?:link|script)[^>]*?(?:href|src)="(?<url>[^"]+)"[^>]*>""")]
     private static partial Regex Assets();
