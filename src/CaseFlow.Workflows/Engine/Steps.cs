@@ -19,14 +19,14 @@ internal sealed class Step<TPayload>(string name, Action<StepContext, TPayload> 
     public void Apply(StepContext ctx, object payload) => apply(ctx, (TPayload)payload);
 }
 
-// Every string property declares its length limit (PayloadRules refuses a payload type that does not); every date is
-// a past event unless marked [MayLieAhead] (LegalDates); counts and amounts the domain does not bound declare a range.
+// Every string property declares its length limit (PayloadRules refuses a payload type that does not); every date lies
+// within LegalDates' window; counts and amounts the domain does not bound declare a range.
 public sealed record NoPayload;
 public sealed record AssignOfficerPayload([property: MaxText(TextLimits.UserName)] string? Officer);
 public sealed record RequestCorrectionPayload(DateOnly? SentOn, [property: MaxText(TextLimits.Request)] string? Items, int? PeriodWorkingDays);
 public sealed record ReceiveCorrectionPayload(DateOnly? ReceivedOn);
 public sealed record RequestCoHandlingPayload([property: MaxText(TextLimits.Name)] string? Unit, [property: MaxText(TextLimits.Request)] string? Request,
-    DateOnly? SentOn, [property: MayLieAhead] DateOnly? DueOn);
+    DateOnly? SentOn, DateOnly? DueOn);
 public sealed record RecordCoHandlingReplyPayload(int? CoHandlingId, DateOnly? RepliedOn, [property: MaxText(TextLimits.Comment)] string? Summary);
 public sealed record StartConsultationPayload(ConsultationKind? Kind, [property: MaxText(TextLimits.Name)] string? Party, DateOnly? SentOn, DateOnly? PartyReceivedOn);
 public sealed record RecordConsultationReplyPayload(int? ConsultationId, DateOnly? RepliedOn, ConsultationOpinion? Opinion,
@@ -36,7 +36,7 @@ public sealed record SendFeeNoticePayload(DateOnly? SentOn, DateOnly? ApplicantR
     [property: Yuan] decimal? AmountYuan, [property: MaxText(TextLimits.Comment)] string? Basis);
 public sealed record RecordPaymentPayload(DateOnly? PaidOn, [property: Yuan] decimal? PaidYuan);
 public sealed record AskReasonsPayload(DateOnly? SentOn);
-public sealed record SetArticle35ReplyDatePayload([property: MayLieAhead] DateOnly? ReplyOn, [property: MaxText(TextLimits.Reason)] string? Reason);
+public sealed record SetArticle35ReplyDatePayload(DateOnly? ReplyOn, [property: MaxText(TextLimits.Reason)] string? Reason);
 public sealed record RequestExtensionPayload(int? Days, [property: MaxText(TextLimits.Reason)] string? Reason);
 public sealed record DecideExtensionPayload(DateOnly? DecidedOn, DateOnly? NotifiedOn);
 public sealed record SubmitDraftPayload([property: MaxText(TextLimits.OutcomeCode)] string? Outcome, [property: MaxText(TextLimits.DraftText)] string? Text);

@@ -29,7 +29,7 @@ public class PayloadRulesTests
     [InlineData(typeof(DeliverPayload), """{"method":7}""", "method")]
     [InlineData(typeof(RecordProceedingResultPayload), """{"proceedingId":1,"result":3}""", "result")]
     [InlineData(typeof(ReceiveCorrectionPayload), """{"receivedOn":"2008-04-30"}""", "receivedOn")]
-    [InlineData(typeof(ReceiveCorrectionPayload), """{"receivedOn":"2026-02-13"}""", "receivedOn")]
+    [InlineData(typeof(ReceiveCorrectionPayload), """{"receivedOn":"9999-12-31"}""", "receivedOn")]
     [InlineData(typeof(SetArticle35ReplyDatePayload), """{"replyOn":"2027-02-13","reason":"量大"}""", "replyOn")]
     [InlineData(typeof(VoidPayload), """{"reason":5}""", "reason")]
     [InlineData(typeof(VoidPayload), """{"reason":"x","why":"y"}""", "why")]
@@ -46,6 +46,7 @@ public class PayloadRulesTests
 
     [Theory]
     [InlineData(typeof(ReceiveCorrectionPayload), """{"receivedOn":"2008-05-01"}""")]
+    [InlineData(typeof(ReceiveCorrectionPayload), """{"receivedOn":"2027-02-12"}""")]
     [InlineData(typeof(ReceiveCorrectionPayload), """{"receivedOn":"2026-02-12","version":3}""")]
     [InlineData(typeof(SetArticle35ReplyDatePayload), """{"replyOn":"2027-02-12","reason":"量大"}""")]
     [InlineData(typeof(RecordPaymentPayload), """{"paidYuan":9999999999.99}""")]
