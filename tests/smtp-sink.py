@@ -5,8 +5,10 @@
         [--tls-cert PEM --tls-key PEM [--starttls]] [--auth-user NAME --auth-password PW [--auth-mechanisms LOGIN]]
 
 Listens on HOST:PORT and appends one JSON line per accepted message to FILE:
-{"to": [...], "from": "...", "subject": "...", "body": "...", "messageId": "...", "headerFrom": "...",
-"date": "...", "contentType": "...", "tls": true|false, "authUser": "..."|null} (subject and body decoded).
+{"to": [...], "from": "...", "subject": "...", "rawSubject": "...", "body": "...", "messageId": "...", "headerFrom": "...",
+"date": "...", "contentType": "...", "tls": true|false, "authUser": "..."|null, "attachments": [{"fileName": "...",
+"contentType": "...", "size": N, "sha256": "...", "rawContentDisposition": "..."}]} (subject, body and file names
+decoded by Python's email package; the raw header texts as sent, unfolded).
 RCPT addresses starting with "tempfail" are answered 451 (transient), those starting with "reject" 550
 (permanent). Prints "ready" once listening; runs until SIGTERM or SIGINT.
 
@@ -20,6 +22,7 @@ import argparse
 import email
 import email.header
 import email.policy
+import hashlib
 import json
 import signal
 import ssl
@@ -38,6 +41,11 @@ def decoded(raw, name):
     if value is None:
         return ""
     return str(email.header.make_header(email.header.decode_header(str(value)))).replace("\r\n", "").replace("\n", "")
+
+
+def unfolded(value):
+    """A raw header value on one line (folding removed, RFC 5322 2.2.3)."""
+    return str(value).replace("\r\n", "").replace("\n", "")
 
 
 class Sink:
@@ -62,10 +70,22 @@ class Sink:
         except (LookupError, KeyError, ValueError) as e:  # an undecodable body is still recorded
             body = f"<undecodable body: {e}>"
         raw = email.message_from_bytes(envelope.content, policy=email.policy.compat32)
+        raw_attachments = [p for p in raw.walk() if p.get_content_disposition() == "attachment"]
+        attachments = []
+        for decoded_part, raw_part in zip(message.iter_attachments(), raw_attachments):
+            content = decoded_part.get_payload(decode=True) or b""
+            attachments.append({
+                "fileName": decoded_part.get_filename(),
+                "contentType": decoded_part.get_content_type(),
+                "size": len(content),
+                "sha256": hashlib.sha256(content).hexdigest(),
+                "rawContentDisposition": unfolded(raw_part.get("Content-Disposition", "")),
+            })
         record = {
             "to": list(envelope.rcpt_tos),
             "from": envelope.mail_from,
             "subject": decoded(raw, "Subject"),
+            "rawSubject": unfolded(raw.get("Subject", "")),
             "body": body,
             "messageId": str(message.get("Message-ID", "")),
             "headerFrom": decoded(raw, "From"),
@@ -73,6 +93,7 @@ class Sink:
             "contentType": str(raw.get("Content-Type", "")),
             "tls": server.transport.get_extra_info("ssl_object") is not None,
             "authUser": session.auth_data.login.decode() if isinstance(session.auth_data, LoginPassword) else None,
+            "attachments": attachments,
         }
         line = json.dumps(record, ensure_ascii=False)
         # Written (and flushed) before the 250 reply, so a sender that saw success can read the line.

@@ -10,15 +10,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFlow.Bench;
 
-/// <summary>The real CaseFlow host on a SQLite file in a temporary folder, plus the floor: a minimal endpoint
+/// <summary>The real CaseFlow host on a benchmark database (SQLite or PostgreSQL), plus the floor: a minimal endpoint
 /// that inserts one row into the same database through the same DbContext.</summary>
 public sealed class BenchHost : WebApplicationFactory<Program>
 {
-    private readonly string dataDirectory;
+    private readonly BenchDatabase database;
 
-    public BenchHost(string dataDirectory)
+    public BenchHost(BenchDatabase database)
     {
-        this.dataDirectory = dataDirectory;
+        this.database = database;
         // Outside a test project WebApplicationFactory cannot guess the content root; the binaries' folder will do.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CASEFLOW_WEB", AppContext.BaseDirectory);
     }
@@ -29,15 +29,14 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Benchmark");
-        builder.UseSetting("Storage:DataDirectory", dataDirectory);
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting(DatabaseOptions.DataDirectoryKey, database.Directory);
+        builder.UseSetting(DatabaseOptions.ProviderKey, database.Provider.ToString());
+        builder.UseSetting(DatabaseOptions.ConnectionStringKey, database.ConnectionString);
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "None");
         builder.ConfigureServices(s => s.AddSingleton<IStartupFilter>(new FloorEndpoint()));
     }
-
-    public string DatabaseFile => Path.Combine(dataDirectory, DatabaseOptions.SqliteFileName);
 
     public async Task<HttpClient> SignedInAsync(string user, string role, string agency)
     {

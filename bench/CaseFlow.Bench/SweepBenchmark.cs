@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using CaseFlow.Data;
 using CaseFlow.Data.Agencies;
@@ -16,65 +17,94 @@ using Microsoft.Extensions.Logging;
 namespace CaseFlow.Bench;
 
 /// <summary>
-/// Goal (issue 4): one sweep over 100,000 open cases, each with a due timer, in at most 2 s. A SQLite database in a
-/// temporary folder gets the real migrations, 50 officers and 100,000 assigned cases with a due reply reminder
-/// (the realistic bulk: reminders without an action); then ONE <see cref="TimerSweeper.SweepAsync"/> is timed, with
-/// the services registered the way the web host registers them (jobs off). Measured twice: officers without an
-/// e-mail address (in-app notifications only) and with one (plus an outbox row per reminder).
+/// Goals (issues 4 and 10): one sweep over 100,000 open cases, each with a due timer, in at most 2 s on an idle machine
+/// and at most 2× a floor measured in the same run: the same rows written by plain batched SQL (timers claimed,
+/// notifications and outbox rows inserted, 10,000 timers per transaction like the sweeper). A fresh database (SQLite
+/// and, when configured, PostgreSQL) gets the real migrations, 50 officers and 100,000 assigned cases with a due reply
+/// reminder (the realistic bulk: reminders without an action); then the floor and ONE
+/// <see cref="TimerSweeper.SweepAsync"/> are timed, with the services registered the way the web host registers them
+/// (jobs off). Measured twice: officers without an e-mail address (in-app notifications only) and with one (plus an
+/// outbox row per reminder).
 /// </summary>
 public static class SweepBenchmark
 {
-    private const int Cases = 100_000;
     private const int Officers = 50;
     private const string Agency = "bench";
+    private const int FloorBatch = 10_000;
+
+    private static int Cases => BenchOptions.Size / 10;
 
     // The reminders of a case received 2026-02-12 (due 2026-03-18): the 5-days reminder is due 2026-03-11 08:00 China time.
     private static readonly DateTimeOffset SweepAt = new(2026, 3, 11, 8, 30, 0, TimeSpan.FromHours(8));
 
+    private sealed record Measured(double Floor, double Sweep, double Cpu);
+
     public static async Task Run()
     {
-        var folder = Directory.CreateTempSubdirectory("caseflow-bench-sweep-").FullName;
-        try
+        var providers = BenchDatabase.Providers();
+        var setups = new List<double>();
+        var results = new List<Measured[]>();
+        foreach (var provider in providers)
         {
-            await using var services = Services(Path.Combine(folder, "caseflow.db"));
-            var setup = Stopwatch.StartNew();
-            await SeedAsync(services);
-            Console.WriteLine($"set-up: migrations, {Officers} officers, {Cases:N0} cases with one due timer each: {setup.Elapsed.TotalSeconds:N1} s");
-            Console.WriteLine();
+            var (setup, measured) = await RunOn(provider);
+            setups.Add(setup);
+            results.Add(measured);
+        }
 
-            var rows = new List<string[]>();
-            foreach (var withEmail in new[] { false, true })
-            {
-                await ResetAsync(services, withEmail);
-                var sweeper = services.GetRequiredService<TimerSweeper>();
-                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-                var sw = Stopwatch.StartNew();
-                var fired = await sweeper.SweepAsync(CancellationToken.None);
-                var seconds = sw.Elapsed.TotalSeconds;
-                var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-                var (notes, mails) = await CountAsync(services);
-                if (fired != Cases || notes != Cases || mails != (withEmail ? Cases : 0))
-                    throw new InvalidOperationException($"expected {Cases} fired and notified, got {fired} fired, {notes} notifications, {mails} e-mails");
-                rows.Add([withEmail ? "officers with e-mail" : "officers without e-mail", $"{Cases:N0}", $"{fired:N0}", $"{notes:N0}", $"{mails:N0}",
-                    $"{seconds:N2}", $"{cpuSeconds:N2}", seconds <= 2 ? "≤ 2 s ✓" : "≤ 2 s ✗"]);
-            }
-            Table.Print(["sweep (SQLite)", "open cases", "timers fired", "notifications", "outbox e-mails", "seconds", "CPU seconds", "goal"], rows);
-            Console.WriteLine();
-            Console.WriteLine($"{Environment.ProcessorCount} cores, load average {LoadAverage()} (the goal is for an otherwise idle machine)");
-        }
-        finally
+        List<string[]> rows = [[$"set-up: migrations, {Officers} officers, {Cases:N0} cases with one due timer each", .. setups.Select(s => $"{s:N1} s"), ""]];
+        foreach (var (label, i) in new[] { ("officers without e-mail", 0), ("officers with e-mail (+ one outbox row each)", 1) })
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            rows.Add([$"{label}: floor (plain batched SQL)", .. results.Select(r => $"{r[i].Floor:N2} s"), ""]);
+            rows.Add([$"{label}: sweep (CPU seconds)", .. results.Select(r => $"{r[i].Sweep:N2} s ({r[i].Cpu:N2})"), ""]);
+            rows.Add([$"{label}: sweep / floor", .. results.Select(r => $"{r[i].Sweep / r[i].Floor:N2}× {CaseApiBenchmark.Check(r[i].Sweep / r[i].Floor <= 2 && r[i].Sweep <= 2)}"),
+                "≤ 2× floor and ≤ 2 s"]);
         }
+        Table.Print([$"sweep: {Cases:N0} due reminders, {Cases:N0} notifications{BenchOptions.SizeNote}", .. providers.Select(BenchDatabase.NameOf), "goal"], rows);
+        Console.WriteLine();
+        Console.WriteLine($"{Environment.ProcessorCount} cores, load average {LoadAverage()} (the 2 s goal is for an otherwise idle machine)");
     }
 
-    private static ServiceProvider Services(string file)
+    private static async Task<(double Setup, Measured[] Results)> RunOn(DatabaseProvider provider)
+    {
+        await using var database = await BenchDatabase.CreateAsync(provider);
+        await using var services = Services(database);
+        var setup = Stopwatch.StartNew();
+        await SeedAsync(services);
+        var setupSeconds = setup.Elapsed.TotalSeconds;
+
+        var results = new List<Measured>();
+        foreach (var withEmail in new[] { false, true })
+        {
+            // The floor's best of two runs: its first also pays for compiling the ADO.NET paths it takes.
+            var floor = double.MaxValue;
+            for (var run = 0; run < 2; run++)
+            {
+                await ResetAsync(services, withEmail);
+                var floorTime = Stopwatch.StartNew();
+                await FloorAsync(database);
+                floor = Math.Min(floor, floorTime.Elapsed.TotalSeconds);
+                await ExpectAsync(services, "floor", Cases, withEmail);
+            }
+
+            await ResetAsync(services, withEmail);
+            var sweeper = services.GetRequiredService<TimerSweeper>();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            var fired = await sweeper.SweepAsync(CancellationToken.None);
+            var seconds = sw.Elapsed.TotalSeconds;
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            await ExpectAsync(services, "sweep", fired, withEmail);
+            results.Add(new Measured(floor, seconds, cpuSeconds));
+        }
+        return (setupSeconds, [.. results]);
+    }
+
+    private static ServiceProvider Services(BenchDatabase database)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [DatabaseOptions.ProviderKey] = "Sqlite",
-            [DatabaseOptions.ConnectionStringKey] = $"Data Source={file}",
+            [DatabaseOptions.ProviderKey] = database.Provider.ToString(),
+            [DatabaseOptions.ConnectionStringKey] = database.ConnectionString,
             ["Jobs:Enabled"] = "false",
         }).Build();
         var services = new ServiceCollection();
@@ -86,6 +116,58 @@ public static class SweepBenchmark
         services.AddWorkflows(configuration);
         services.AddReminders(configuration);
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>The floor: what the sweep writes, in plain SQL, batch by batch. Each transaction picks the next due
+    /// timers, marks them claimed and fired, and inserts the notification (and the e-mail, for officers with an
+    /// address) of each with INSERT … SELECT, texts assembled in SQL. Ids and constants only go into the SQL text.</summary>
+    private static async Task FloorAsync(BenchDatabase database)
+    {
+        await using var db = database.CreateContext(); // the application's connection settings (SQLite pragmas)
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        var now = SweepAt.UtcDateTime;
+        var sqlite = database.Provider == DatabaseProvider.Sqlite;
+        var messageId = sqlite ? "'<' || lower(hex(randomblob(16))) || '@caseflow>'" : "'<' || replace(gen_random_uuid()::text, '-', '') || '@caseflow>'";
+        const string title = "c.\"CaseNumber\" || ' 还有' || t.\"Payload\" || '个工作日到期'";
+        const string body = "'案件 ' || c.\"CaseNumber\" || '（申请人：' || c.\"ApplicantName\" || '）的答复期限为 ' || CAST(c.\"ReplyDueOn\" AS TEXT) || '，还有' || t.\"Payload\" || '个工作日。'";
+        while (true)
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            var ids = new List<long>(FloorBatch);
+            await using (var pick = Command(connection, tx, now,
+                $"SELECT \"Id\" FROM \"CaseTimers\" WHERE \"FiredAtUtc\" IS NULL AND \"ClaimedAtUtc\" IS NULL AND \"DueAtUtc\" <= @now ORDER BY \"DueAtUtc\", \"Id\" LIMIT {FloorBatch}"))
+            await using (var reader = await pick.ExecuteReaderAsync())
+                while (await reader.ReadAsync()) ids.Add(reader.GetInt64(0));
+            if (ids.Count == 0) break;
+            var list = string.Join(",", ids);
+            string[] statements =
+            [
+                $"UPDATE \"CaseTimers\" SET \"ClaimedAtUtc\" = @now, \"ClaimedBy\" = 'floor', \"FiredAtUtc\" = @now WHERE \"Id\" IN ({list})",
+                "INSERT INTO \"Notifications\" (\"UserName\", \"CaseId\", \"Kind\", \"Title\", \"Body\", \"CreatedAtUtc\") " +
+                $"SELECT c.\"AssignedOfficer\", c.\"Id\", t.\"Kind\", {title}, {body}, @now " +
+                $"FROM \"CaseTimers\" t JOIN \"Cases\" c ON c.\"Id\" = t.\"CaseId\" WHERE t.\"Id\" IN ({list}) ORDER BY t.\"DueAtUtc\", t.\"Id\"",
+                "INSERT INTO \"OutboxMessages\" (\"CaseId\", \"Kind\", \"To\", \"Subject\", \"Body\", \"MessageId\", \"Status\", \"Attempts\", \"CreatedAtUtc\", \"NextAttemptAtUtc\") " +
+                $"SELECT c.\"Id\", t.\"Kind\", u.\"Email\", '[CaseFlow] ' || {title}, {body}, {messageId}, 'Pending', 0, @now, @now " +
+                "FROM \"CaseTimers\" t JOIN \"Cases\" c ON c.\"Id\" = t.\"CaseId\" JOIN \"AspNetUsers\" u ON u.\"UserName\" = c.\"AssignedOfficer\" " +
+                $"WHERE t.\"Id\" IN ({list}) AND u.\"Email\" IS NOT NULL ORDER BY t.\"DueAtUtc\", t.\"Id\"",
+            ];
+            foreach (var sql in statements)
+            {
+                await using var command = Command(connection, tx, now, sql);
+                await command.ExecuteNonQueryAsync();
+            }
+            await tx.CommitAsync();
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction tx, DateTime now, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        ReportBenchmark.Add(command, "now", now);
+        return command;
     }
 
     private static async Task SeedAsync(IServiceProvider services)
@@ -118,19 +200,23 @@ public static class SweepBenchmark
         });
         await db.SaveChangesAsync();
 
-        var columns = await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM pragma_table_info('Cases') WHERE name <> 'Id'").ToListAsync();
+        var sqlite = DatabaseProviders.ProviderOf(db.Database) == DatabaseProvider.Sqlite;
+        var columns = await db.Database.SqlQueryRaw<string>(sqlite
+            ? "SELECT name AS \"Value\" FROM pragma_table_info('Cases') WHERE name <> 'Id'"
+            : "SELECT column_name::text AS \"Value\" FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'Cases' AND column_name <> 'Id' ORDER BY ordinal_position").ToListAsync();
+        string Padded(string number, int width) => sqlite ? $"printf('%0{width}d', {number})" : $"lpad(({number})::text, {width}, '0')";
         var select = columns.Select(c => c switch
         {
-            "CaseNumber" => "'bench-2026-' || printf('%06d', n.i)",
+            "CaseNumber" => $"'bench-2026-' || {Padded("n.i", 6)}",
             "Sequence" => "n.i",
-            "AssignedOfficer" => $"'officer' || printf('%02d', n.i % {Officers})",
+            "AssignedOfficer" => $"'officer' || {Padded($"n.i % {Officers}", 2)}",
             _ => $"c.\"{c}\"",
         });
         // Only constants and column names read from the schema go into this SQL.
         var copyCases =
-            $"WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < {Cases}) " +
+            (sqlite ? $"WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < {Cases}) " : "") +
             $"INSERT INTO \"Cases\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
-            $"SELECT {string.Join(", ", select)} FROM \"Cases\" c, n WHERE c.\"Id\" = {template.Id}";
+            $"SELECT {string.Join(", ", select)} FROM \"Cases\" c, {(sqlite ? "n" : $"generate_series(2, {Cases}) AS n(i)")} WHERE c.\"Id\" = {template.Id}";
         var copyTimers =
             "INSERT INTO \"CaseTimers\" (\"CaseId\", \"Key\", \"Kind\", \"DueOn\", \"DueAtUtc\", \"Action\", \"Payload\") " +
             "SELECT c.\"Id\", t.\"Key\", t.\"Kind\", t.\"DueOn\", t.\"DueAtUtc\", t.\"Action\", t.\"Payload\" " +
@@ -150,16 +236,22 @@ public static class SweepBenchmark
         await db.Notifications.ExecuteDeleteAsync();
         await db.OutboxMessages.ExecuteDeleteAsync();
         await db.Users.ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, u => withEmail ? u.UserName + "@bench.example.gov.cn" : null));
-        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        // Both start clean: the WAL folded into the file; on PostgreSQL dead rows gone and statistics current.
+        await db.Database.ExecuteSqlRawAsync(DatabaseProviders.ProviderOf(db.Database) == DatabaseProvider.Sqlite
+            ? "PRAGMA wal_checkpoint(TRUNCATE)"
+            : "VACUUM ANALYZE \"Cases\", \"CaseTimers\", \"Notifications\", \"OutboxMessages\", \"AspNetUsers\"");
         var count = await db.CaseTimers.CountAsync(t => t.DueAtUtc <= SweepAt.UtcDateTime && t.ClaimedAtUtc == null);
         if (count != Cases) throw new InvalidOperationException($"expected {Cases} due timers, found {count}");
     }
 
-    private static async Task<(int Notifications, int Mails)> CountAsync(IServiceProvider services)
+    /// <summary>Every timer fired once, with one notification each and, for officers with an address, one e-mail.</summary>
+    private static async Task ExpectAsync(IServiceProvider services, string who, int fired, bool withEmail)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CaseFlowDbContext>();
-        return (await db.Notifications.CountAsync(), await db.OutboxMessages.CountAsync());
+        var (timers, notes, mails) = (await db.CaseTimers.CountAsync(t => t.FiredAtUtc != null), await db.Notifications.CountAsync(), await db.OutboxMessages.CountAsync());
+        if (fired != Cases || timers != Cases || notes != Cases || mails != (withEmail ? Cases : 0))
+            throw new InvalidOperationException($"{who}: expected {Cases} fired and notified, got {fired} ({timers} timers) fired, {notes} notifications, {mails} e-mails");
     }
 
     private static string LoadAverage() =>

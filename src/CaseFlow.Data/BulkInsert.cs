@@ -144,6 +144,8 @@ public static class BulkInsert
         DateTime d => raw.sqlite3_bind_text(statement, index, d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
         DateOnly d => raw.sqlite3_bind_text(statement, index, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         decimal m => raw.sqlite3_bind_text(statement, index, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+        // An empty array as a zero-length blob, not NULL (as Microsoft.Data.Sqlite binds it).
+        byte[] bytes => bytes.Length == 0 ? raw.sqlite3_bind_zeroblob(statement, index, 0) : raw.sqlite3_bind_blob(statement, index, bytes),
         _ => throw new NotSupportedException($"Bulk insert into SQLite does not handle values of type {value.GetType().Name}."),
     };
 

@@ -24,6 +24,7 @@ public class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options) : Id
     public DbSet<CaseTimer> CaseTimers => Set<CaseTimer>();
     public DbSet<WaitingPoint> WaitingPoints => Set<WaitingPoint>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OutboxAttachment> OutboxAttachments => Set<OutboxAttachment>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<CaseNumberSequence> CaseNumberSequences => Set<CaseNumberSequence>();
@@ -35,6 +36,7 @@ public class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options) : Id
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CaseFlowDbContext).Assembly);
+        builder.Model.UseStoredEnumConverters();
 
         // Identity adds AspNetUserPasskeys when the host sets IdentityOptions.Stores.SchemaVersion to Version3.
         // No script in db/ creates that table; fail when the model is built, not at the first passkey sign-in.

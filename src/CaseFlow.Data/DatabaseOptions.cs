@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Data;
 
@@ -20,16 +21,22 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     /// <summary>Reads <c>Database:Provider</c> (Sqlite, the default, or Postgres; any case),
     /// <c>Database:ConnectionString</c> and <c>Database:MigrateOnStartup</c> (default true). With SQLite and no
     /// connection string the database is <c>caseflow.db</c> in <see cref="DataDirectory"/>, which is created.</summary>
-    public static DatabaseOptions FromConfiguration(IConfiguration configuration)
+    public static DatabaseOptions FromConfiguration(IConfiguration configuration) =>
+        From(configuration.GetSection(DatabaseSettings.Section).Get<DatabaseSettings>() ?? new DatabaseSettings(), configuration);
+
+    /// <summary>The bound <c>Database</c> section resolved as <see cref="FromConfiguration"/> describes; throws naming the
+    /// key when it is invalid (<see cref="DatabaseSettingsValidator"/> turns that into a start-up error).</summary>
+    public static DatabaseOptions From(DatabaseSettings settings, IConfiguration configuration)
     {
-        var providerText = configuration[ProviderKey]?.Trim();
+        ArgumentNullException.ThrowIfNull(settings);
+        var providerText = settings.Provider?.Trim();
         var provider = string.IsNullOrEmpty(providerText) ? DatabaseProvider.Sqlite
             : Enum.GetValues<DatabaseProvider>().Cast<DatabaseProvider?>()
                   .FirstOrDefault(p => string.Equals(p.ToString(), providerText, StringComparison.OrdinalIgnoreCase))
               ?? throw new InvalidOperationException(
                   $"Configuration value {ProviderKey} = '{providerText}' is not supported; allowed values: {string.Join(", ", Enum.GetNames<DatabaseProvider>())} (any case).");
-        var migrate = configuration.GetValue<bool?>(MigrateOnStartupKey) ?? true;
-        var connectionString = configuration[ConnectionStringKey]?.Trim();
+        var migrate = settings.MigrateOnStartup;
+        var connectionString = settings.ConnectionString?.Trim();
         if (string.IsNullOrEmpty(connectionString))
         {
             connectionString = provider switch
@@ -61,5 +68,32 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         var full = Path.GetFullPath(configured);
         Directory.CreateDirectory(full);
         return full;
+    }
+}
+
+/// <summary>The <c>Database</c> configuration section as written (bound at start-up; see <see cref="DatabaseOptions"/>).</summary>
+public sealed class DatabaseSettings
+{
+    public const string Section = "Database";
+
+    public string? Provider { get; set; }
+    public string? ConnectionString { get; set; }
+    public bool MigrateOnStartup { get; set; } = true;
+}
+
+/// <summary>Stops the host at start-up (ValidateOnStart) when the <c>Database</c> section is invalid, naming the key.</summary>
+public sealed class DatabaseSettingsValidator(IConfiguration configuration) : IValidateOptions<DatabaseSettings>
+{
+    public ValidateOptionsResult Validate(string? name, DatabaseSettings options)
+    {
+        try
+        {
+            DatabaseOptions.From(options, configuration);
+            return ValidateOptionsResult.Success;
+        }
+        catch (InvalidOperationException e)
+        {
+            return ValidateOptionsResult.Fail(e.Message);
+        }
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseFlow.Data.Tests;
 
 /// <summary>Rows written by <see cref="BulkInsert"/> are stored exactly as SaveChanges stores them.</summary>
+[Trait("TimeZone", "Sensitive")]
 public sealed class BulkInsertTests(TestDatabases databases) : IClassFixture<TestDatabases>
 {
     // Text that needs JSON escaping or is outside the BMP, and instants with and without a fraction of a second.
@@ -87,6 +88,54 @@ public sealed class BulkInsertTests(TestDatabases databases) : IClassFixture<Tes
             Assert.Equal("Pending", rows[3].Status);
             if (provider == DatabaseProvider.Sqlite)
                 Assert.Equal(await StoredAsync(read, "OutboxMessages", "To", to, "saved"), await StoredAsync(read, "OutboxMessages", "To", to, "bulk"));
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Outbox_attachments_as_SaveChanges_stores_them_under_the_message_key_read_back(DatabaseProvider provider)
+    {
+        var database = await databases.MigratedAsync(provider);
+        var to = $"{Guid.NewGuid():N}@example.gov.cn";
+        var bytes = new byte[70_000];
+        new Random(7).NextBytes(bytes);
+        OutboxMessage Message(string kind) => new()
+        {
+            Kind = kind, To = to, Subject = "答复", Body = "", MessageId = $"<{Guid.NewGuid():N}@caseflow>", CreatedAtUtc = Whole, NextAttemptAtUtc = Whole,
+        };
+        OutboxAttachment[] Files(long messageId) =>
+        [
+            new() { OutboxMessageId = messageId, FileName = "答复书（长沙〔2026〕第1号）.docx", ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Content = bytes },
+            new() { OutboxMessageId = messageId, FileName = Awkward, ContentType = "text/plain", Content = [] },
+        ];
+        await using (var db = database.CreateContext())
+        {
+            var saved = Message("saved");
+            db.OutboxMessages.Add(saved);
+            await db.SaveChangesAsync();
+            db.OutboxAttachments.AddRange(Files(saved.Id));
+            await db.SaveChangesAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var bulk = Message("bulk");
+            await db.InsertAsync([bulk], CancellationToken.None, readKeys: true);
+            Assert.True(bulk.Id > saved.Id);
+            await db.InsertAsync(Files(bulk.Id), CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        await using (var read = database.CreateContext())
+        {
+            var rows = await read.OutboxAttachments.AsNoTracking().Where(a => a.Message!.To == to).OrderBy(a => a.Id)
+                .Select(a => new { a.Message!.Kind, a.FileName, a.ContentType, a.Content }).ToListAsync();
+            Assert.Equal(["saved", "saved", "bulk", "bulk"], rows.Select(r => r.Kind));
+            object Shape(int i) => (rows[i].FileName, rows[i].ContentType, Convert.ToHexString(rows[i].Content));
+            Assert.Equal([Shape(0), Shape(1)], [Shape(2), Shape(3)]);
+            Assert.Equal(bytes, rows[2].Content);
+            Assert.Empty(rows[3].Content);
+            if (provider == DatabaseProvider.Sqlite) // blobs, the empty one too (not NULL, not text)
+                Assert.Equal(["blob", "blob", "blob", "blob"], await read.Database.SqlQueryRaw<string>(
+                    "SELECT typeof(a.\"Content\") AS \"Value\" FROM \"OutboxAttachments\" a JOIN \"OutboxMessages\" m ON m.\"Id\" = a.\"OutboxMessageId\" WHERE m.\"To\" = {0} ORDER BY a.\"Id\"", to).ToListAsync());
         }
     }
 

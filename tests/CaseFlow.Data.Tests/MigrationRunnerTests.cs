@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Data.Tests;
 
+[Trait("TimeZone", "Sensitive")]
 public sealed class MigrationRunnerTests(TestDatabases databases) : IClassFixture<TestDatabases>
 {
     [Theory]

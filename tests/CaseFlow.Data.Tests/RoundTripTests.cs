@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseFlow.Data.Tests;
 
 /// <summary>Rows written through EF on a migrated database read back unchanged.</summary>
+[Trait("TimeZone", "Sensitive")]
 public sealed class RoundTripTests(TestDatabases databases) : IClassFixture<TestDatabases>
 {
     [Theory]

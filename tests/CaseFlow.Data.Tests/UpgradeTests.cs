@@ -9,6 +9,7 @@ namespace CaseFlow.Data.Tests;
 
 /// <summary>A database of the first release (script 0001 only, with data in it) upgrades to the current schema
 /// without losing anything, and the new tables work on it.</summary>
+[Trait("TimeZone", "Sensitive")]
 public sealed class UpgradeTests(TestDatabases databases) : IClassFixture<TestDatabases>
 {
     [Theory]

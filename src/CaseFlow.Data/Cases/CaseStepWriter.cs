@@ -18,14 +18,19 @@ public static class CaseStepWriter
     public static async Task StageAsync(
         CaseFlowDbContext db, DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar,
         string actor, string action, string? step, string? fromState, JsonElement? payload,
-        IReadOnlyDictionary<string, object?>? facts, IEnumerable<OutboxRequest> outbox, DateTime nowUtc, CancellationToken ct)
+        object? facts, IEnumerable<OutboxRequest> outbox, DateTime nowUtc, CancellationToken ct)
     {
         if (c.Id == 0) throw new InvalidOperationException("A new case is written by InsertNewAsync.");
         db.CaseJournal.Add(JournalEntry(c, actor, action, step, fromState, payload, facts, nowUtc));
         await ReplaceTimersAsync(db, c, def, calendar, ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero)), ct);
         await SyncProceedingsAsync(db, c, ct);
         await ReplaceWaitingPointAsync(db, c, def, nowUtc, ct);
-        db.OutboxMessages.AddRange(outbox.Select(m => OutboxRow(c, m, nowUtc)));
+        foreach (var m in outbox)
+        {
+            var row = OutboxRow(c, m, nowUtc);
+            db.OutboxMessages.Add(row);
+            foreach (var a in m.Attachments) db.OutboxAttachments.Add(AttachmentRow(a, message: row));
+        }
     }
 
     /// <summary>
@@ -45,15 +50,21 @@ public static class CaseStepWriter
         await db.InsertAsync([c], ct, readKeys: true);
         await db.InsertAsync([JournalEntry(c, actor, action, null, null, null, null, nowUtc)], ct);
         if (WaitingPointFor(c, def, null, nowUtc) is { } point) await db.InsertAsync([point], ct);
-        await db.InsertAsync(outbox.Select(m => OutboxRow(c, m, nowUtc)).ToList(), ct);
+        var mails = outbox.Select(m => (Row: OutboxRow(c, m, nowUtc), m.Attachments)).ToList();
+        // Attachments need their message's id; reading keys back costs a statement per row on PostgreSQL, so only then.
+        await db.InsertAsync(mails.Select(m => m.Row).ToList(), ct, readKeys: mails.Any(m => m.Attachments.Count > 0));
+        await db.InsertAsync(mails.SelectMany(m => m.Attachments.Select(a => AttachmentRow(a, messageId: m.Row.Id))).ToList(), ct);
         var today = ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero));
-        await db.InsertAsync(Desired(c, def, calendar, today, NeverFired).Values.Where(s => Arms(s, today, NeverFired)).Select(s => NewTimer(c, s)).ToList(), ct);
+        await db.InsertAsync(CaseTimers.Wanted(c, def, calendar, today, CaseTimers.NeverFired).Values.Where(s => CaseTimers.Arms(s, today, CaseTimers.NeverFired)).Select(s => NewTimer(c, s)).ToList(), ct);
     }
 
-    private static CaseJournalEntry JournalEntry(DisclosureRequest c, string actor, string action, string? step, string? fromState,
-        JsonElement? payload, IReadOnlyDictionary<string, object?>? facts, DateTime nowUtc) => new()
+    /// <summary>The journal row of a committed change: <see cref="CaseJournalEntry.Sequence"/> is the version the change
+    /// produced. Every writer of case history builds its row here (a new case not yet inserted is linked by navigation).</summary>
+    public static CaseJournalEntry JournalEntry(DisclosureRequest c, string actor, string action, string? step, string? fromState,
+        JsonElement? payload, object? facts, DateTime nowUtc) => new()
     {
         CaseId = c.Id,
+        Case = c.Id == 0 ? c : null,
         Sequence = c.Version,
         AtUtc = nowUtc,
         Actor = actor,
@@ -62,7 +73,7 @@ public static class CaseStepWriter
         FromState = fromState,
         ToState = c.State,
         PayloadJson = payload?.GetRawText(),
-        FactsJson = facts is { Count: > 0 } ? JsonSerializer.Serialize(facts, DisclosureRequestConfiguration.Json) : null,
+        FactsJson = facts is null or IReadOnlyDictionary<string, object?> { Count: 0 } ? null : JsonSerializer.Serialize(facts, DisclosureRequestConfiguration.Json),
     };
 
     private static OutboxMessage OutboxRow(DisclosureRequest c, OutboxRequest m, DateTime nowUtc) => new()
@@ -77,6 +88,15 @@ public static class CaseStepWriter
         NextAttemptAtUtc = nowUtc,
     };
 
+    private static OutboxAttachment AttachmentRow(MailAttachment a, OutboxMessage? message = null, long messageId = 0) => new()
+    {
+        Message = message,
+        OutboxMessageId = messageId,
+        FileName = a.FileName,
+        ContentType = a.ContentType,
+        Content = a.Content,
+    };
+
     private static CaseTimer NewTimer(DisclosureRequest c, TimerSpec spec) => new()
     {
         CaseId = c.Id,
@@ -88,14 +108,14 @@ public static class CaseStepWriter
         Payload = spec.Payload,
     };
 
-    /// <summary>Pending timers become exactly <see cref="CaseTimers.Desired"/>; fired and claimed rows are history.</summary>
+    /// <summary>Pending timers become exactly <see cref="CaseTimers.Wanted"/>; fired and claimed rows are history.</summary>
     public static async Task ReplaceTimersAsync(CaseFlowDbContext db, DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today, CancellationToken ct)
     {
         var pending = await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc == null).ToListAsync(ct);
         // Claimed rows (being fired now, or fired) are history: the same key and date is never armed twice.
         var fired = await db.CaseTimers.Where(t => t.CaseId == c.Id && t.ClaimedAtUtc != null).Select(t => new { t.Key, t.DueOn }).ToListAsync(ct);
         bool Fired(TimerSpec s) => fired.Any(f => f.Key == s.Key && f.DueOn == s.DueOn);
-        var desired = Desired(c, def, calendar, today, Fired);
+        var desired = CaseTimers.Wanted(c, def, calendar, today, Fired);
         foreach (var row in pending)
         {
             if (desired.Remove(row.Key, out var spec) && spec.DueOn == row.DueOn) continue;
@@ -105,24 +125,8 @@ public static class CaseStepWriter
             row.Action = spec.Action;
             row.Payload = spec.Payload;
         }
-        foreach (var spec in desired.Values.Where(s => Arms(s, today, Fired))) db.CaseTimers.Add(NewTimer(c, spec));
+        foreach (var spec in desired.Values.Where(s => CaseTimers.Arms(s, today, Fired))) db.CaseTimers.Add(NewTimer(c, spec));
     }
-
-    /// <summary>The timers the case wants now, by key.</summary>
-    private static Dictionary<string, TimerSpec> Desired(DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today, Func<TimerSpec, bool> fired) =>
-        CaseTimers.Desired(c, def, calendar, today)
-            .Select(s =>
-            {
-                // Today's escalation already went out (a step after it, e.g. at 10:00): the next one is the next working day's.
-                while (s.Kind == CaseTimers.OverdueKind && fired(s)) s = CaseTimers.Overdue(calendar.NextWorkingDayOnOrAfter(s.DueOn.AddDays(1)).Date);
-                return s;
-            })
-            .ToDictionary(t => t.Key);
-
-    /// <summary>Whether a wanted timer without a row gets one: not a reminder that already fired for this very date, nor one too late to arm.</summary>
-    private static bool Arms(TimerSpec spec, DateOnly today, Func<TimerSpec, bool> fired) => !fired(spec) && !CaseTimers.TooLateToArm(spec, today);
-
-    private static bool NeverFired(TimerSpec _) => false;
 
     /// <summary>Keeps the CaseProceedings read model equal to the case's proceedings.</summary>
     public static async Task SyncProceedingsAsync(CaseFlowDbContext db, DisclosureRequest c, CancellationToken ct)
@@ -157,19 +161,18 @@ public static class CaseStepWriter
         if (point is not null && existing is null) db.WaitingPoints.Add(point);
     }
 
-    /// <summary>The case's waiting point, updated from <paramref name="existing"/> or new; null once the case waits for nothing.</summary>
+    /// <summary>The case's waiting point row (<see cref="WaitingFor"/>), updated from <paramref name="existing"/> or new; null once the case waits for nothing.</summary>
     private static WaitingPoint? WaitingPointFor(DisclosureRequest c, WorkflowDefinition def, WaitingPoint? existing, DateTime nowUtc)
     {
-        var state = def.State(c.State);
-        if (c.IsVoid || state.Category == StateCategory.Final) return null;
+        if (WaitingFor.Of(c, def) is not { } wait) return null;
         var point = existing ?? new WaitingPoint { CaseId = c.Id };
         point.AgencyCode = c.AgencyCode;
-        point.State = c.State;
-        point.Kind = state.Category == StateCategory.Waiting ? "Event" : "HumanTask";
-        point.Role = state.TaskRole;
-        point.Assignee = state.TaskRole == Roles.Officer ? c.AssignedOfficer : null;
-        point.Actions = string.Join(",", def.Actions.Where(a => a.From.Contains(c.State) && !a.Roles.SequenceEqual([Roles.System])).Select(a => a.Id));
-        point.DueOn = c.ReplyDueOn;
+        point.State = wait.State;
+        point.Kind = wait.Kind;
+        point.Role = wait.Role;
+        point.Assignee = wait.Assignee;
+        point.Actions = wait.Actions;
+        point.DueOn = wait.DueOn;
         if (existing is null || existing.State != c.State) point.SinceUtc = nowUtc;
         return point;
     }

@@ -86,6 +86,9 @@ public sealed class DisclosureRequest
         Registration r, string agencyCode, int sequence, string workflowId, int workflowVersion, string initialState,
         string actor, DateTime nowUtc, WorkingDayCalendar calendar)
     {
+        // A value without a name would be stored as a number that no report column or channel can map.
+        if (!Enum.IsDefined(r.Channel)) throw new CaseRuleException("channel", "收件渠道无法识别。");
+        if (!Enum.IsDefined(r.ApplicantColumn)) throw new CaseRuleException("organisationType", "申请人类型无法识别。");
         var errors = ReceiptDate.Resolve(r.Channel, r.SubmittedOn, r.ConfirmedOn, out var receivedOn);
         if (errors.Count > 0) throw new CaseRuleException(errors[0].Field, errors[0].Message);
         var c = new DisclosureRequest

@@ -78,8 +78,9 @@ internal static class ImportSupport
         return null;
     }
 
-    /// <summary>A real date written YYYY-MM-DD; empty → null without error when not required.</summary>
-    public static DateOnly? Date(string value, string field, bool required, int line, List<ImportError> errors)
+    /// <summary>A real date written YYYY-MM-DD of something that has happened (<see cref="LegalDates.CheckPast(DateOnly?, string, DateOnly)"/>:
+    /// not before 2008-05-01, and not after <paramref name="today"/> when given); empty → null without error when not required.</summary>
+    public static DateOnly? Date(string value, string field, bool required, int line, List<ImportError> errors, DateOnly? today)
     {
         if (value.Length == 0)
         {
@@ -87,7 +88,11 @@ internal static class ImportSupport
             return null;
         }
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            return d;
+        {
+            if (LegalDates.CheckPast(d, field, today ?? DateOnly.MaxValue) is not { } outside) return d;
+            errors.Add(new(line, field, $"“{value}”{outside.Message}"));
+            return null;
+        }
         errors.Add(new(line, field, $"“{value}”不是有效日期：应为 YYYY-MM-DD 格式的真实日期（如 2023-02-28）。"));
         return null;
     }

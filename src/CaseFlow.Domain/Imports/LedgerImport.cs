@@ -38,9 +38,9 @@ public static class LedgerImport
         "outcome", "concluded_on", "extended", "fee_notified_yuan", "fee_paid_yuan",
     ];
 
-    public const int MaxCaseNo = 100;
-    public const int MaxApplicantName = 200;
-    public const int MaxSummary = 4000;
+    public const int MaxCaseNo = TextLimits.CaseNumber;
+    public const int MaxApplicantName = TextLimits.ApplicantName;
+    public const int MaxSummary = TextLimits.RequestedInformation;
 
     private static readonly Dictionary<string, ApplicantColumn> Kinds = ImportSupport.Spellings(
         [.. Labels.Columns.Select(kv => (kv.Value, kv.Key)), .. Enum.GetValues<ApplicantColumn>().Select(c => (c.ToString(), c))]);
@@ -62,8 +62,9 @@ public static class LedgerImport
     }
 
     /// <param name="table">the records, header first.</param>
+    /// <param name="today">the China-time date of the import: no date may be after it (null: only the earliest date, 2008-05-01, is checked).</param>
     /// <param name="lines">the file line on which each record starts (<see cref="CsvParseResult.Lines"/>); null → record i is line i+1.</param>
-    public static LedgerParseResult Parse(IReadOnlyList<IReadOnlyList<string>> table, IReadOnlyList<int>? lines = null)
+    public static LedgerParseResult Parse(IReadOnlyList<IReadOnlyList<string>> table, IReadOnlyList<int>? lines = null, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         int LineOf(int i) => lines is not null && i < lines.Count ? lines[i] : i + 1;
@@ -83,7 +84,7 @@ public static class LedgerImport
         for (var i = headerIndex + 1; i < table.Count; i++)
         {
             if (ImportSupport.IsBlank(table[i])) continue;
-            var row = ParseRow(table[i], LineOf(i), firstLineOfCaseNo, errors);
+            var row = ParseRow(table[i], LineOf(i), firstLineOfCaseNo, errors, today);
             if (row is not null) rows.Add(row);
         }
         if (rows.Count == 0 && errors.Count == 0)
@@ -93,7 +94,7 @@ public static class LedgerImport
 
     private static LedgerParseResult Fail(ImportError error) => new([], [error]);
 
-    private static LedgerRow? ParseRow(IReadOnlyList<string> raw, int line, Dictionary<string, int> firstLineOfCaseNo, List<ImportError> errors)
+    private static LedgerRow? ParseRow(IReadOnlyList<string> raw, int line, Dictionary<string, int> firstLineOfCaseNo, List<ImportError> errors, DateOnly? today)
     {
         var v = ImportSupport.Cells(raw, Header.Count, line, errors);
         if (v is null) return null;
@@ -110,7 +111,7 @@ public static class LedgerImport
         var column = ImportSupport.Lookup(v[1], "applicant_kind", Kinds, KindsText, line, errors);
         var name = ImportSupport.Required(v[2], "applicant_name", MaxApplicantName, line, errors);
         var channel = ImportSupport.Lookup(v[3], "channel", Channels, ChannelsText, line, errors);
-        var received = ImportSupport.Date(v[4], "received_on", required: true, line, errors);
+        var received = ImportSupport.Date(v[4], "received_on", required: true, line, errors, today);
         var summary = ImportSupport.MaxLength(v[5], "summary", MaxSummary, line, errors);
 
         string? outcome = null;
@@ -119,7 +120,7 @@ public static class LedgerImport
             if (OutcomeList.TryParse(v[6], out var o)) outcome = o.Code;
             else errors.Add(new(line, "outcome", $"无法识别的办理结果“{v[6]}”：应为 21 种办理结果之一的代码（如 Disclosed、Other.Other）或中文名称（如 予以公开、其他）；未办结的留空。"));
         }
-        var concluded = ImportSupport.Date(v[7], "concluded_on", required: false, line, errors);
+        var concluded = ImportSupport.Date(v[7], "concluded_on", required: false, line, errors, today);
         if (v[6].Length > 0 && v[7].Length == 0)
             errors.Add(new(line, "concluded_on", "填写了办理结果，须同时填写办结日期（未办结的两项都留空）。"));
         if (v[7].Length > 0 && v[6].Length == 0)

@@ -39,8 +39,9 @@ public static class ProceedingsImport
     }
 
     /// <param name="table">the records, header first.</param>
+    /// <param name="today">the China-time date of the import: no date may be after it (null: only the earliest date, 2008-05-01, is checked).</param>
     /// <param name="lines">the file line on which each record starts; null → record i is line i+1.</param>
-    public static ProceedingsParseResult Parse(IReadOnlyList<IReadOnlyList<string>> table, IReadOnlyList<int>? lines = null)
+    public static ProceedingsParseResult Parse(IReadOnlyList<IReadOnlyList<string>> table, IReadOnlyList<int>? lines = null, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         int LineOf(int i) => lines is not null && i < lines.Count ? lines[i] : i + 1;
@@ -58,13 +59,13 @@ public static class ProceedingsImport
         for (var i = headerIndex + 1; i < table.Count; i++)
         {
             if (ImportSupport.IsBlank(table[i])) continue;
-            var row = ParseRow(table[i], LineOf(i), errors);
+            var row = ParseRow(table[i], LineOf(i), errors, today);
             if (row is not null) rows.Add(row);
         }
         return errors.Count > 0 ? new ProceedingsParseResult([], errors) : new ProceedingsParseResult(rows, []);
     }
 
-    private static ProceedingRow? ParseRow(IReadOnlyList<string> raw, int line, List<ImportError> errors)
+    private static ProceedingRow? ParseRow(IReadOnlyList<string> raw, int line, List<ImportError> errors, DateOnly? today)
     {
         var v = ImportSupport.Cells(raw, Header.Count, line, errors);
         if (v is null) return null;
@@ -72,14 +73,14 @@ public static class ProceedingsImport
 
         var caseNo = ImportSupport.Required(v[0], "case_no", LedgerImport.MaxCaseNo, line, errors);
         var kind = ImportSupport.Lookup(v[1], "kind", Kinds, KindsText, line, errors);
-        var filed = ImportSupport.Date(v[2], "filed_on", required: true, line, errors);
+        var filed = ImportSupport.Date(v[2], "filed_on", required: true, line, errors, today);
         ProceedingResult? result = null;
         if (v[3].Length > 0)
         {
             if (Results.TryGetValue(v[3], out var r)) result = r;
             else errors.Add(new(line, "result", $"无法识别“{v[3]}”，应为 {ResultsText}。"));
         }
-        var decided = ImportSupport.Date(v[4], "decided_on", required: false, line, errors);
+        var decided = ImportSupport.Date(v[4], "decided_on", required: false, line, errors, today);
         if (v[3].Length > 0 && v[4].Length == 0)
             errors.Add(new(line, "decided_on", "填写了结果，须同时填写审结日期（尚未审结的两项都留空）。"));
         if (v[4].Length > 0 && v[3].Length == 0)

@@ -8,7 +8,11 @@ namespace CaseFlow.Domain.Reports;
 /// <summary>
 /// Computes the annual report of year Y from case and proceeding facts, exactly as domain.md §5 attributes
 /// them. Void cases (and their proceedings) count nowhere. Never throws on bad data: a concluded case with
-/// an unknown or missing outcome, or inconsistent dates, shows up as a failed <see cref="Check"/> naming it.
+/// an unknown or missing outcome, or inconsistent dates, shows up as a failed <see cref="Check"/> naming it. A stored
+/// value that maps to no name (an applicant column, a channel, a proceeding's kind or result: undefined enum values)
+/// is trusted nowhere: a case with an unknown column counts in no cell of table 三, an unknown channel in no channel,
+/// a proceeding with an unknown kind or result in no group of table 四, and the check "存储的值可识别" fails naming
+/// the cases.
 /// </summary>
 public static class AnnualReportCalculator
 {
@@ -106,11 +110,18 @@ public static class AnnualReportCalculator
     }
 
     private static AnnualReport Compute(
-        int year, string agency, List<Fact> live, bool withIds, IEnumerable<FeeFacts> fees, IEnumerable<ProceedingFacts> proceedings,
+        int year, string agency, List<Fact> all, bool withIds, IEnumerable<FeeFacts> fees, IEnumerable<ProceedingFacts> proceedings,
         Table2? table2, IReadOnlyDictionary<string, int[]>? lockedPreviousCarriedOut)
     {
         ArgumentNullException.ThrowIfNull(agency);
         var dec31 = new DateOnly(year, 12, 31);
+
+        // Values no name maps to: set aside, counted nowhere, named by a failed check.
+        var unknownColumn = all.Where(c => !Enum.IsDefined(c.Column)).ToList();
+        var live = all.Where(c => Enum.IsDefined(c.Column)).ToList();
+        var unknownChannel = live.Where(c => c.Received == ReportPeriod.During && c.Channel is { } ch && !Enum.IsDefined(ch)).ToList();
+        var proceedingList = proceedings.ToList();
+        var unknownProceedings = proceedingList.Where(p => p.FiledOn.Year == year && !KnownProceeding(p)).ToList();
 
         // ---- table 三 -------------------------------------------------------------------------------
         var cells = new Dictionary<string, Cell[]>(StringComparer.Ordinal);
@@ -185,9 +196,9 @@ public static class AnnualReportCalculator
         var t4 = new Dictionary<string, Dictionary<string, List<long>>>(StringComparer.Ordinal);
         foreach (var g in ReportKeys.Table4Groups)
             t4[g] = ReportKeys.Table4Results.ToDictionary(r => r, _ => new List<long>(), StringComparer.Ordinal);
-        foreach (var p in proceedings)
+        foreach (var p in proceedingList)
         {
-            if (p.FiledOn.Year != year) continue;
+            if (p.FiledOn.Year != year || !KnownProceeding(p)) continue;
             var group = p.Kind switch
             {
                 ProceedingKind.Review => ReportKeys.Review,
@@ -241,6 +252,7 @@ public static class AnnualReportCalculator
         // ---- checks ---------------------------------------------------------------------------------
         var checks = new List<Check>();
         checks.Add(OutcomeCheck(badOutcome));
+        checks.Add(StoredValuesCheck(unknownColumn, unknownChannel, unknownProceedings));
         checks.AddRange(BalanceChecks(rows, imbalance, badOutcome));
         checks.Add(TotalColumnCheck(rows, cells));
         checks.Add(ConcludedTotalCheck(rows, cells, withIds));
@@ -278,6 +290,29 @@ public static class AnnualReportCalculator
         {
             CaseIds = Ids(named),
         };
+    }
+
+    private static bool KnownProceeding(ProceedingFacts p) =>
+        Enum.IsDefined(p.Kind) && (p.Result is not { } r || Enum.IsDefined(r));
+
+    private static Check StoredValuesCheck(List<Fact> unknownColumn, List<Fact> unknownChannel, List<ProceedingFacts> unknownProceedings)
+    {
+        const string name = "存储的值可识别";
+        if (unknownColumn.Count + unknownChannel.Count + unknownProceedings.Count == 0)
+            return new Check(name, true, "案件的申请人类型、本年收到案件的收件渠道、本年复议诉讼的类别和结果都可识别。");
+        var parts = new List<string>();
+        void Part(List<Fact> facts, string what)
+        {
+            if (facts.Count == 0) return;
+            var named = Cases(facts);
+            parts.Add($"{facts.Sum(f => f.Count)} 件案件的{what}：{(named.Count > 0 ? string.Join("、", named.Select(c => c.CaseNumber)) : Unnamed)}");
+        }
+        Part(unknownColumn, "申请人类型无法识别，未计入表三");
+        Part(unknownChannel, "收件渠道无法识别，未计入按渠道统计");
+        if (unknownProceedings.Count > 0)
+            parts.Add($"{unknownProceedings.Count} 件复议或诉讼的类别或结果无法识别，未计入表四：{string.Join("、", unknownProceedings.Select(p => p.CaseNumber).Distinct())}");
+        var ids = Cases(unknownColumn.Concat(unknownChannel)).Select(c => c.Id).Concat(unknownProceedings.Select(p => p.CaseId));
+        return new Check(name, false, $"数据库中存有无法识别的值，请更正这些案件：{string.Join("；", parts)}。") { CaseIds = Distinct(ids) };
     }
 
     private static IEnumerable<Check> BalanceChecks(

@@ -52,5 +52,10 @@ public sealed class Input
 
     public void Add(IEnumerable<FieldError> errors) => _errors.AddRange(errors);
 
+    public void Add(FieldError? error)
+    {
+        if (error is not null) _errors.Add(error);
+    }
+
     public void ThrowIfInvalid() => ValidationFailedException.ThrowIfAny(_errors);
 }

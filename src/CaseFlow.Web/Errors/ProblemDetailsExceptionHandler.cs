@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Reports;
 using CaseFlow.Workflows.Engine;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -24,8 +26,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             JsonException json => Validation(new() { [FieldOf(json)] = [JsonMessage(json)] }),
             NotFoundException n => Problem(StatusCodes.Status404NotFound, "未找到", n.Message),
             ConflictException c => WithExtensions(Problem(StatusCodes.Status409Conflict, "冲突", c.Message), c.Extensions),
+            ReportLockedException l => WithExtensions(Problem(StatusCodes.Status409Conflict, "冲突", l.Message),
+                new Dictionary<string, object?> { ["lockedReport"] = new { agency = l.Agency, year = l.Year, subordinates = l.Subordinates } }),
             ForbiddenException f => Problem(StatusCodes.Status403Forbidden, "无权操作", f.Message),
             CaseRuleException r => Validation(new() { [r.Field] = [r.Message] }),
+            InvalidPayloadException p => Validation(p.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())),
             ActionNotAvailableException a => Problem(StatusCodes.Status409Conflict, "当前不能执行该操作", a.Message),
             ActionForbiddenException a => Problem(StatusCodes.Status403Forbidden, "无权操作", a.Message),
             UnknownActionException u => Problem(StatusCodes.Status404NotFound, "没有该操作", u.Message),
@@ -69,8 +74,9 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     }
 
     private static string JsonMessage(JsonException json) =>
-        json.Message.Contains("could not be converted", StringComparison.Ordinal)
-            ? "值的类型或格式不正确（日期须为存在的 YYYY-MM-DD 日期，数字须为整数）。"
+        json is InvalidJsonValueException ? json.Message
+        : json.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? "值的类型或格式不正确（日期须为存在的 YYYY-MM-DD 日期，数字须为不加引号的数字，选项须为文档列出的名称而不是数字）。"
             : "JSON 格式不正确。";
 
     // The framework's own message names the parameter and is safe to show; never include inner exceptions.

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CaseFlow.Data;
+using CaseFlow.Domain;
 using CaseFlow.Data.Agencies;
 using CaseFlow.Data.Calendar;
 using CaseFlow.Data.Identity;
@@ -10,6 +11,7 @@ using CaseFlow.Web.Features.Cases;
 using CaseFlow.Web.Features.Workflows;
 using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Web.Features.Deadlines;
+using CaseFlow.Web.Features.Health;
 using CaseFlow.Web.Features.Pages;
 using CaseFlow.Web.Features.Reminders;
 using CaseFlow.Web.Features.Reports;
@@ -26,7 +28,10 @@ public static class CaseFlowHost
         services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Enums only by name and numbers only as numbers: "channel": 123 or "days": "5" is a 400 naming the field,
+            // never a value stored that no report can map.
+            o.SerializerOptions.Converters.Add(new NamedEnumConverter());
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             o.SerializerOptions.Encoder = JsonDefaults.Options.Encoder;
         });
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 10 * 1024 * 1024);
@@ -35,8 +40,10 @@ public static class CaseFlowHost
         services.AddCaseFlowAuth();
         services.AddCalendar();
         services.AddWorkflows(builder.Configuration);
+        services.AddCases();
         services.AddReminders(builder.Configuration);
-        services.AddOpenApi();
+        services.AddCaseFlowHealth();
+        services.AddCaseFlowOpenApi();
         services.AddCaseFlowPages();
         return builder;
     }
@@ -57,6 +64,8 @@ public static class CaseFlowHost
         app.MapCasesApi();
         app.MapNotificationsApi();
         app.MapJobsApi();
+        app.MapJobsDashboard();
+        app.MapHealthApi();
         app.MapReportsApi();
         app.MapCaseFlowPages();
         return app;

@@ -225,9 +225,36 @@ public static partial class DefinitionValidator
             }
         }
 
+        CheckTimerActions(actions, problems);
         CheckGraph(d, initialKnown, problems);
         CheckSettings(d.Settings ?? new WorkflowSettings(), problems);
         return problems;
+    }
+
+    /// <summary>The timers fire System actions by id (<see cref="Registry.TimerActions"/>): a definition with a step that arms
+    /// such a timer must have the action, run by the System on the right step in the states the arming action leads to;
+    /// otherwise the timer would fail every sweep, forever.</summary>
+    private static void CheckTimerActions(IReadOnlyList<ActionDefinition> actions, List<string> problems)
+    {
+        foreach (var timer in Registry.TimerActions)
+        {
+            var arming = actions.Where(a => a.Step == timer.ArmedBy).ToList();
+            if (arming.Count == 0) continue;
+            var armedBy = string.Join(", ", arming.Select(a => $"'{a.Id}'"));
+            var fired = actions.FirstOrDefault(a => a.Id == timer.ActionId);
+            if (fired is null)
+            {
+                problems.Add($"action {armedBy} ({timer.ArmedBy}) arms a timer that fires the action '{timer.ActionId}', which the definition does not have; add it with role 'System' and step '{timer.Step}'");
+                continue;
+            }
+            if (fired.Step != timer.Step)
+                problems.Add($"action '{timer.ActionId}' is fired by a timer and must use step '{timer.Step}', not '{fired.Step}'");
+            if (!(fired.Roles ?? []).Contains(Roles.System, StringComparer.Ordinal))
+                problems.Add($"action '{timer.ActionId}' is fired by a timer and must have role 'System'");
+            var waiting = arming.SelectMany(a => a.EffectiveTransitions.Any() ? a.EffectiveTransitions.Select(t => t.To) : a.From ?? []).Distinct(StringComparer.Ordinal);
+            foreach (var state in waiting.Where(s => !(fired.From ?? []).Contains(s, StringComparer.Ordinal)))
+                problems.Add($"action '{timer.ActionId}' is fired by a timer armed by {armedBy} but is not available in state '{state}'");
+        }
     }
 
     /// <summary>A guard name from <see cref="Registry.Guards"/>, optionally negated with a leading "!".</summary>

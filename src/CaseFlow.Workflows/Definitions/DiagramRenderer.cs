@@ -33,18 +33,7 @@ public static class DiagramRenderer
     private static readonly string[] Palette =
         ["#1f5fa8", "#b5452b", "#2e7d32", "#7b3fa0", "#a8731f", "#00838f", "#c2185b", "#5d6b1f"];
 
-    private static readonly Dictionary<string, string> GuardLabels = new(StringComparer.Ordinal)
-    {
-        ["needsLegalReview"] = "需法律审核",
-        ["needsSignOff"] = "需签发",
-        ["hasOpenConsultation"] = "有未结征求意见",
-        ["hasOpenCoHandling"] = "有未结协办",
-        ["extensionAvailable"] = "可申请延期",
-        ["extensionRequested"] = "已申请延期",
-        ["hasPendingProceeding"] = "有未结复议或诉讼",
-        ["lastResultCorrected"] = "结果为纠正",
-        ["feeWaitPausesClock"] = "缴费等待不计时",
-    };
+    private static readonly IReadOnlyDictionary<string, string> GuardLabels = Registry.GuardTable.ToDictionary(g => g.Name, g => g.Label, StringComparer.Ordinal);
 
     public static string RenderSvg(WorkflowDefinition d)
     {

@@ -1,33 +1,59 @@
+using CaseFlow.Domain.Outcomes;
+using CaseFlow.Workflows.Engine;
+
 namespace CaseFlow.Workflows.Definitions;
 
-/// <summary>The closed sets a definition may name. The engine's registry implements these names;
-/// the validator checks definitions against them so a typo stops start-up instead of a case.</summary>
+/// <summary>A condition a definition may name in <c>guard</c> or <c>when</c>: its label on the diagram and what it checks.</summary>
+public sealed record GuardEntry(string Name, string Label, Func<StepContext, bool> Holds);
+
+/// <summary>A System action that a timer fires by its id (<see cref="CaseTimers"/>): the step it must run, and the step
+/// whose effect arms its timer. A definition with the arming step must have the action.</summary>
+public sealed record TimerAction(string ActionId, string Step, string ArmedBy);
+
+/// <summary>
+/// The closed sets a definition may name, in one table: step types (implemented in <see cref="Steps"/>), guards (with
+/// their diagram labels and what they check), the roles (<see cref="Roles"/>, with labels) and the System actions the
+/// timers fire. The engine, the validator, the diagram and <c>workflows/workflow-definition.schema.json</c> (a test
+/// keeps it equal) read these, so a typo stops start-up instead of a case.
+/// </summary>
 public static class Registry
 {
-    public static readonly IReadOnlySet<string> StepTypes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "AssignOfficer",
-        "RequestCorrection", "ReceiveCorrection", "ExpireCorrection",
-        "RequestCoHandling", "RecordCoHandlingReply",
-        "StartConsultation", "RecordConsultationReply", "ExpireConsultation",
-        "SendFeeNotice", "RecordPayment", "ExpireFeePayment",
-        "AskReasons", "SetArticle35ReplyDate",
-        "RequestExtension", "ApproveExtension", "RejectExtension",
-        "SubmitDraft", "ApproveDraft", "ReturnDraft", "SignOff",
-        "Deliver", "ReplyOnTheSpot", "Withdraw", "Void",
-        "RecordProceeding", "RecordProceedingResult",
-    };
+    public const string ExpireCorrection = "expireCorrection";
+    public const string ExpireConsultation = "expireConsultation";
+    public const string ExpireFeePayment = "expireFeePayment";
 
-    public static readonly IReadOnlySet<string> Guards = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "needsLegalReview",        // the current draft's outcome is in settings.legalReviewOutcomes
-        "needsSignOff",            // the current draft's outcome is in settings.signOffOutcomes
-        "hasOpenConsultation",
-        "hasOpenCoHandling",
-        "extensionAvailable",      // no extension granted or requested yet, and the reply deadline has not passed
-        "extensionRequested",      // an extension request waits for the head
-        "hasPendingProceeding",
-        "lastResultCorrected",     // the proceeding result just recorded is 纠正 → a new reply round
-        "feeWaitPausesClock",      // settings.feeWaitPausesClock
-    };
+    public static readonly IReadOnlySet<string> StepTypes = Steps.All.Keys.ToHashSet(StringComparer.Ordinal);
+
+    public static readonly IReadOnlyList<GuardEntry> GuardTable =
+    [
+        // the current draft's outcome is in settings.legalReviewOutcomes
+        new("needsLegalReview", "需法律审核", ctx => Matches(ctx.Definition.Settings.LegalReviewOutcomes, ctx.Case.CurrentDraft.Outcome)),
+        // the current draft's outcome is in settings.signOffOutcomes
+        new("needsSignOff", "需签发", ctx => Matches(ctx.Definition.Settings.SignOffOutcomes, ctx.Case.CurrentDraft.Outcome)),
+        new("hasOpenConsultation", "有未结征求意见", ctx => ctx.Case.HasOpenConsultation),
+        new("hasOpenCoHandling", "有未结协办", ctx => ctx.Case.HasOpenCoHandling),
+        // no extension granted or requested yet, and the reply deadline has not passed
+        new("extensionAvailable", "可申请延期", ctx => ctx.Case.ExtensionAvailable(ctx.Today)),
+        // an extension request waits for the head
+        new("extensionRequested", "已申请延期", ctx => ctx.Case.ExtensionRequested),
+        new("hasPendingProceeding", "有未结复议或诉讼", ctx => ctx.Case.HasPendingProceeding),
+        // the proceeding result just recorded is 纠正 → a new reply round
+        new("lastResultCorrected", "结果为纠正", ctx => ctx.LastResultCorrected),
+        // settings.feeWaitPausesClock
+        new("feeWaitPausesClock", "缴费等待不计时", ctx => ctx.Definition.Settings.FeeWaitPausesClock),
+    ];
+
+    public static readonly IReadOnlyDictionary<string, GuardEntry> GuardsByName = GuardTable.ToDictionary(g => g.Name, StringComparer.Ordinal);
+
+    public static readonly IReadOnlySet<string> Guards = GuardTable.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
+
+    public static readonly IReadOnlyList<TimerAction> TimerActions =
+    [
+        new(ExpireCorrection, "ExpireCorrection", "RequestCorrection"),
+        new(ExpireConsultation, "ExpireConsultation", "StartConsultation"),
+        new(ExpireFeePayment, "ExpireFeePayment", "SendFeeNotice"),
+    ];
+
+    private static bool Matches(IReadOnlyList<string> outcomes, string outcome) =>
+        outcomes.Contains("*") || outcomes.Any(o => Outcomes.TryParse(o, out var x) && x.Code == outcome);
 }

@@ -45,11 +45,11 @@ public static class CaseTimers
             if (d.Correction is null && c.CorrectionReceivedOn is null)
                 timers.Add(new("correction-notice-due", "CorrectionNoticeDue", c.CorrectionNoticeDueOn, null, null));
             if (d.Correction is { } notice && c.CorrectionReceivedOn is null)
-                timers.Add(new("correction-expired", "CorrectionExpired", notice.DueOn.AddDays(1), "expireCorrection", null));
+                timers.Add(new("correction-expired", "CorrectionExpired", notice.DueOn.AddDays(1), Registry.ExpireCorrection, null));
             foreach (var k in d.Consultations.Where(k => k.RepliedOn is null))
-                timers.Add(new($"consultation-expired:{k.Id}", "ConsultationExpired", k.DueOn.AddDays(1), "expireConsultation", $"{{\"consultationId\":{k.Id}}}"));
+                timers.Add(new($"consultation-expired:{k.Id}", "ConsultationExpired", k.DueOn.AddDays(1), Registry.ExpireConsultation, $"{{\"consultationId\":{k.Id}}}"));
             if (d.Fee is { PaidOn: null, Expired: false } fee)
-                timers.Add(new("fee-expired", "FeePaymentExpired", fee.PaymentDueOn.AddDays(1), "expireFeePayment", null));
+                timers.Add(new("fee-expired", "FeePaymentExpired", fee.PaymentDueOn.AddDays(1), Registry.ExpireFeePayment, null));
             foreach (var h in d.CoHandlings.Where(h => h.RepliedOn is null && h.DueOn is not null))
                 timers.Add(new($"co-handling-due:{h.Id}", "CoHandlingDue", h.DueOn!.Value, null, null));
         }
@@ -57,4 +57,22 @@ public static class CaseTimers
             timers.Add(new($"proceeding-due:{p.Id}", p.Kind == ProceedingKind.Review ? "ReviewReplyDue" : "LawsuitDefenceDue", p.ResponseDueOn, null, null));
         return timers;
     }
+
+    /// <summary>The timers the case wants now, by key. <paramref name="fired"/> tells whether a timer of that key and
+    /// date was already claimed or fired: today's escalation that already went out (a step after it, e.g. at 10:00)
+    /// is wanted for the next working day instead.</summary>
+    public static Dictionary<string, TimerSpec> Wanted(DisclosureRequest c, WorkflowDefinition def, WorkingDayCalendar calendar, DateOnly today, Func<TimerSpec, bool> fired) =>
+        Desired(c, def, calendar, today)
+            .Select(s =>
+            {
+                while (s.Kind == OverdueKind && fired(s)) s = Overdue(calendar.NextWorkingDayOnOrAfter(s.DueOn.AddDays(1)).Date);
+                return s;
+            })
+            .ToDictionary(t => t.Key);
+
+    /// <summary>Whether a wanted timer without a row gets one: not a reminder that already fired for this very date, nor one too late to arm.</summary>
+    public static bool Arms(TimerSpec spec, DateOnly today, Func<TimerSpec, bool> fired) => !fired(spec) && !TooLateToArm(spec, today);
+
+    /// <summary>For a new case: nothing has fired yet.</summary>
+    public static bool NeverFired(TimerSpec _) => false;
 }

@@ -1,31 +1,15 @@
-using CaseFlow.Domain.Outcomes;
+using CaseFlow.Workflows.Definitions;
 
 namespace CaseFlow.Workflows.Engine;
 
-/// <summary>The closed set of conditions a definition may name (Definitions.Registry.Guards).</summary>
+/// <summary>Evaluates a guard expression: a name from <see cref="Registry.GuardTable"/>, a leading "!" negates.</summary>
 public static class Guards
 {
     public static bool Evaluate(string expression, StepContext ctx)
     {
         var negate = expression.StartsWith('!');
         var name = negate ? expression[1..] : expression;
-        var c = ctx.Case;
-        var value = name switch
-        {
-            "needsLegalReview" => Matches(ctx.Definition.Settings.LegalReviewOutcomes, c.CurrentDraft.Outcome),
-            "needsSignOff" => Matches(ctx.Definition.Settings.SignOffOutcomes, c.CurrentDraft.Outcome),
-            "hasOpenConsultation" => c.HasOpenConsultation,
-            "hasOpenCoHandling" => c.HasOpenCoHandling,
-            "extensionAvailable" => c.ExtensionAvailable(ctx.Today),
-            "extensionRequested" => c.ExtensionRequested,
-            "hasPendingProceeding" => c.HasPendingProceeding,
-            "lastResultCorrected" => ctx.LastResultCorrected,
-            "feeWaitPausesClock" => ctx.Definition.Settings.FeeWaitPausesClock,
-            _ => throw new InvalidOperationException($"Guard '{name}' is not implemented."),
-        };
-        return value != negate;
+        var guard = Registry.GuardsByName.GetValueOrDefault(name) ?? throw new InvalidOperationException($"Guard '{name}' is not implemented.");
+        return guard.Holds(ctx) != negate;
     }
-
-    private static bool Matches(IReadOnlyList<string> outcomes, string outcome) =>
-        outcomes.Contains("*") || outcomes.Any(o => Outcomes.TryParse(o, out var x) && x.Code == outcome);
 }

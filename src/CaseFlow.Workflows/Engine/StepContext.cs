@@ -11,7 +11,13 @@ public sealed record Actor(string UserName, IReadOnlySet<string> Roles, string A
 }
 
 /// <summary>A message to send after the step commits (the outbox).</summary>
-public sealed record OutboxRequest(string Kind, string To, string Subject, string Body);
+public sealed record OutboxRequest(string Kind, string To, string Subject, string Body)
+{
+    public IReadOnlyList<MailAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>A file sent with an outbox message, e.g. a reply letter (.docx); <see cref="FileName"/> may be Chinese.</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Everything a step may read and the effects it may ask for; the caller commits them in one transaction.</summary>
 public sealed class StepContext

@@ -1,3 +1,4 @@
+using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Fees;
 
@@ -18,27 +19,32 @@ internal sealed class Step<TPayload>(string name, Action<StepContext, TPayload> 
     public void Apply(StepContext ctx, object payload) => apply(ctx, (TPayload)payload);
 }
 
+// Every string property declares its length limit (PayloadRules refuses a payload type that does not); every date is
+// a past event unless marked [MayLieAhead] (LegalDates); counts and amounts the domain does not bound declare a range.
 public sealed record NoPayload;
-public sealed record AssignOfficerPayload(string? Officer);
-public sealed record RequestCorrectionPayload(DateOnly? SentOn, string? Items, int? PeriodWorkingDays);
+public sealed record AssignOfficerPayload([property: MaxText(TextLimits.UserName)] string? Officer);
+public sealed record RequestCorrectionPayload(DateOnly? SentOn, [property: MaxText(TextLimits.Request)] string? Items, int? PeriodWorkingDays);
 public sealed record ReceiveCorrectionPayload(DateOnly? ReceivedOn);
-public sealed record RequestCoHandlingPayload(string? Unit, string? Request, DateOnly? SentOn, DateOnly? DueOn);
-public sealed record RecordCoHandlingReplyPayload(int? CoHandlingId, DateOnly? RepliedOn, string? Summary);
-public sealed record StartConsultationPayload(ConsultationKind? Kind, string? Party, DateOnly? SentOn, DateOnly? PartyReceivedOn);
-public sealed record RecordConsultationReplyPayload(int? ConsultationId, DateOnly? RepliedOn, ConsultationOpinion? Opinion, string? Summary);
+public sealed record RequestCoHandlingPayload([property: MaxText(TextLimits.Name)] string? Unit, [property: MaxText(TextLimits.Request)] string? Request,
+    DateOnly? SentOn, [property: MayLieAhead] DateOnly? DueOn);
+public sealed record RecordCoHandlingReplyPayload(int? CoHandlingId, DateOnly? RepliedOn, [property: MaxText(TextLimits.Comment)] string? Summary);
+public sealed record StartConsultationPayload(ConsultationKind? Kind, [property: MaxText(TextLimits.Name)] string? Party, DateOnly? SentOn, DateOnly? PartyReceivedOn);
+public sealed record RecordConsultationReplyPayload(int? ConsultationId, DateOnly? RepliedOn, ConsultationOpinion? Opinion,
+    [property: MaxText(TextLimits.Comment)] string? Summary);
 public sealed record ExpireConsultationPayload(int? ConsultationId);
-public sealed record SendFeeNoticePayload(DateOnly? SentOn, DateOnly? ApplicantReceivedOn, FeeMethod? Method, int? Quantity, decimal? AmountYuan, string? Basis);
-public sealed record RecordPaymentPayload(DateOnly? PaidOn, decimal? PaidYuan);
+public sealed record SendFeeNoticePayload(DateOnly? SentOn, DateOnly? ApplicantReceivedOn, FeeMethod? Method, [property: Between(1, 1_000_000)] int? Quantity,
+    [property: Yuan] decimal? AmountYuan, [property: MaxText(TextLimits.Comment)] string? Basis);
+public sealed record RecordPaymentPayload(DateOnly? PaidOn, [property: Yuan] decimal? PaidYuan);
 public sealed record AskReasonsPayload(DateOnly? SentOn);
-public sealed record SetArticle35ReplyDatePayload(DateOnly? ReplyOn, string? Reason);
-public sealed record RequestExtensionPayload(int? Days, string? Reason);
+public sealed record SetArticle35ReplyDatePayload([property: MayLieAhead] DateOnly? ReplyOn, [property: MaxText(TextLimits.Reason)] string? Reason);
+public sealed record RequestExtensionPayload(int? Days, [property: MaxText(TextLimits.Reason)] string? Reason);
 public sealed record DecideExtensionPayload(DateOnly? DecidedOn, DateOnly? NotifiedOn);
-public sealed record SubmitDraftPayload(string? Outcome, string? Text);
-public sealed record ReviewPayload(string? Comments);
+public sealed record SubmitDraftPayload([property: MaxText(TextLimits.OutcomeCode)] string? Outcome, [property: MaxText(TextLimits.DraftText)] string? Text);
+public sealed record ReviewPayload([property: MaxText(TextLimits.Comment)] string? Comments);
 public sealed record DeliverPayload(DeliveryMethod? Method, DateOnly? DeliveredOn);
-public sealed record WithdrawPayload(DateOnly? WithdrawnOn, string? Reason);
-public sealed record VoidPayload(string? Reason);
-public sealed record RecordProceedingPayload(ProceedingKind? Kind, string? Body, DateOnly? FiledOn, DateOnly? CopyReceivedOn, bool? SimpleProcedure);
+public sealed record WithdrawPayload(DateOnly? WithdrawnOn, [property: MaxText(TextLimits.Reason)] string? Reason);
+public sealed record VoidPayload([property: MaxText(TextLimits.Reason)] string? Reason);
+public sealed record RecordProceedingPayload(ProceedingKind? Kind, [property: MaxText(TextLimits.Name)] string? Body, DateOnly? FiledOn, DateOnly? CopyReceivedOn, bool? SimpleProcedure);
 public sealed record RecordProceedingResultPayload(int? ProceedingId, ProceedingResult? Result, DateOnly? DecidedOn);
 
 /// <summary>The closed registry of step types (names match Definitions.Registry.StepTypes).</summary>

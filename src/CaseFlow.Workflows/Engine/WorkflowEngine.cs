@@ -63,7 +63,7 @@ public sealed class WorkflowEngine(DefinitionCatalog catalog)
             throw new ActionNotAvailableException($"当前不满足“{action.Label}”的条件（{action.Guard}）。");
 
         var step = Steps.All[action.Step];
-        var body = Bind(step.PayloadType, payload, json);
+        var body = PayloadRules.Bind(step.PayloadType, payload, json, today);
         var from = c.State;
         step.Apply(ctx, body);
 
@@ -72,15 +72,6 @@ public sealed class WorkflowEngine(DefinitionCatalog catalog)
         c.Recompute(calendar);
         c.CommitStep();
         return new StepResult(action.Id, action.Step, from, to, ctx.Facts, ctx.Outbox);
-    }
-
-    private static object Bind(Type type, JsonElement? payload, JsonSerializerOptions json)
-    {
-        if (payload is null || payload.Value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
-            return JsonSerializer.Deserialize("{}", type, json)!;
-        if (payload.Value.ValueKind != JsonValueKind.Object)
-            throw new CaseRuleException("payload", "操作内容须为 JSON 对象。");
-        return payload.Value.Deserialize(type, json) ?? throw new CaseRuleException("payload", "操作内容不能为空。");
     }
 
     // A guard that needs data the case does not have yet (e.g. no draft) is simply false.

@@ -57,7 +57,7 @@ public class JsonShapeTests
         Assert.Equal(2023, back.Year);
         Assert.Equal([0, 1, 0, 0, 0, 0, 1], back.Table3.Rows["CarriedOut"]);
         Assert.Equal(1, back.Table4["Review"]["Total"]);
-        Assert.Equal(12, back.Checks.Count);
+        Assert.Equal(13, back.Checks.Count);
         Assert.Equal(Table2.Empty, back.Table2);
     }
 }

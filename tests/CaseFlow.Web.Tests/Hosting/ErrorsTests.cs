@@ -5,6 +5,7 @@ using CaseFlow.Web.Tests.Infrastructure;
 namespace CaseFlow.Web.Tests.Hosting;
 
 /// <summary>Every error is an RFC 9457 problem (application/problem+json, status, traceId) and never shows a stack trace.</summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class ErrorsTests(CaseFlowApp app)
 {
     public sealed class OnSqlite(SqliteApp app) : ErrorsTests(app), IClassFixture<SqliteApp>;

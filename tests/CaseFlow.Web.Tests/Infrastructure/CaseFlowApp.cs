@@ -66,7 +66,7 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Database.Settings) builder.UseSetting(key, value);
         builder.UseSetting(DatabaseOptions.MigrateOnStartupKey, "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // No Quartz in tests: the sweeper and the dispatcher are driven by hand (TimerSweeper, OutboxDispatcher).
+        // No Hangfire in tests: the sweeper and the dispatcher are driven by hand (TimerSweeper, OutboxDispatcher).
         builder.UseSetting("Jobs:Enabled", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>

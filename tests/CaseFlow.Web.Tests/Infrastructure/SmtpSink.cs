@@ -7,7 +7,12 @@ namespace CaseFlow.Web.Tests.Infrastructure;
 
 /// <summary>One message the sink accepted (a JSON line written by tests/smtp-sink.py).</summary>
 public sealed record SinkMessage(List<string> To, string From, string Subject, string Body, string MessageId, string HeaderFrom,
-    string Date = "", string ContentType = "", bool Tls = false, string? AuthUser = null);
+    string Date = "", string ContentType = "", bool Tls = false, string? AuthUser = null, string RawSubject = "",
+    List<SinkAttachment>? Attachments = null);
+
+/// <summary>An attachment as the sink decoded it: file name (RFC 2231 or 2047 decoded), size and SHA-256 (hex) of the
+/// decoded bytes, and the Content-Disposition header as sent.</summary>
+public sealed record SinkAttachment(string FileName, string ContentType, long Size, string Sha256, string RawContentDisposition);
 
 /// <summary>
 /// A real SMTP server process: tests/smtp-sink.py (aiosmtpd) under Debian's /usr/bin/python3, on a free port of

@@ -174,6 +174,11 @@ public class DefinitionLoaderTests
         { "cannot-reach-final", ["sample.v1.json: state 'limbo' can never reach a final state"], 1 },
         { "bad-file-name", ["sample-v1.json: file name should be 'sample.v1.json'"], 1 },
         {
+            "missing-timer-action",
+            ["sample.v1.json: action 'requestCorrection' (RequestCorrection) arms a timer that fires the action 'expireCorrection', which the definition does not have"],
+            1
+        },
+        {
             "duplicate-version",
             [
                 "sample.v2.json: file name should be 'sample.v1.json'",
@@ -276,6 +281,30 @@ public class DefinitionLoaderTests
         Assert.Contains(
             "action 'submitDraft': the transition to 'delivery' has no 'when', so the transitions after it can never be taken",
             DefinitionValidator.Validate(broken));
+    }
+
+    [Fact]
+    public void An_action_fired_by_a_timer_must_be_the_systems_on_its_step_where_the_timer_waits()
+    {
+        var v1 = DefinitionLoader.LoadFolder(RepoPaths.Workflows).Get(Id, 1);
+        var broken = v1 with
+        {
+            Actions = v1.Actions.Select(a => a.Id switch
+            {
+                "expireCorrection" => a with { Roles = ["Officer"] },
+                "expireFeePayment" => a with { Step = "Withdraw" },
+                "expireConsultation" => a with { From = ["registered"] },
+                _ => a,
+            }).ToList(),
+        };
+
+        var problems = DefinitionValidator.Validate(broken);
+
+        Assert.Contains("action 'expireCorrection' is fired by a timer and must have role 'System'", problems);
+        Assert.Contains("action 'expireFeePayment' is fired by a timer and must use step 'ExpireFeePayment', not 'Withdraw'", problems);
+        Assert.Contains("action 'expireConsultation' is fired by a timer armed by 'startConsultation' but is not available in state 'handling'", problems);
+        Assert.Equal(3, problems.Count);
+        Assert.Empty(DefinitionValidator.Validate(v1));
     }
 
     [Fact]

@@ -44,6 +44,23 @@ public class SchemaTests
     }
 
     [Fact]
+    public void Guards_roles_and_timer_actions_are_complete()
+    {
+        Assert.All(Registry.GuardTable, g => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", g.Label));
+        Assert.All(Roles.All, r => Assert.False(string.IsNullOrWhiteSpace(Roles.Labels[r])));
+        Assert.All(Registry.TimerActions, t =>
+        {
+            Assert.Contains(t.Step, Registry.StepTypes);
+            Assert.Contains(t.ArmedBy, Registry.StepTypes);
+        });
+        // the ids the timers fire are exactly those of the shipped definition's System-only actions
+        var v1 = DefinitionLoader.LoadFolder(RepoPaths.Workflows).Latest("disclosure-request");
+        Assert.Equal(
+            v1.Actions.Where(a => a.Roles.SequenceEqual([Roles.System])).Select(a => a.Id).Order(StringComparer.Ordinal),
+            Registry.TimerActions.Select(t => t.ActionId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Roles_and_outcome_codes_equal_the_code()
     {
         Assert.Equal(Roles.All, Strings(Def("role").GetProperty("enum")));

@@ -10,6 +10,7 @@ namespace CaseFlow.Workflows.Tests.Engine;
 
 /// <summary>The engine on the published v1 definition and the v2 fixture, without HTTP or a database.
 /// Dates are counted by hand on the 2026 calendar (days off 02-15..23; make-up days 02-14, 02-28).</summary>
+[Trait("TimeZone", "Sensitive")]
 public class WorkflowEngineTests
 {
     private static readonly WorkingDayCalendar Calendar = NationalCalendar.BuildShipped();
@@ -63,10 +64,10 @@ public class WorkflowEngineTests
     {
         var c = NewCase();
         Run(c, "assign", """{"officer":"officer"}""", As(Roles.Officer));
-        Run(c, "startConsultation", """{"kind":"ThirdParty","party":"某公司","sentOn":"2026-03-02"}""", As(Roles.Officer));
+        Run(c, "startConsultation", """{"kind":"ThirdParty","party":"某公司","sentOn":"2026-03-02"}""", As(Roles.Officer), today: "2026-03-02");
         Assert.DoesNotContain("submitDraft", Engine.AvailableActions(c, As(Roles.Officer), D("2026-03-02"), Calendar).Select(a => a.Id));
-        Assert.Throws<ActionNotAvailableException>(() => Run(c, "submitDraft", """{"outcome":"Disclosed","text":"x"}""", As(Roles.Officer)));
-        Run(c, "recordConsultationReply", """{"consultationId":1,"repliedOn":"2026-03-05","opinion":"Consent"}""", As(Roles.Officer));
+        Assert.Throws<ActionNotAvailableException>(() => Run(c, "submitDraft", """{"outcome":"Disclosed","text":"x"}""", As(Roles.Officer), today: "2026-03-02"));
+        Run(c, "recordConsultationReply", """{"consultationId":1,"repliedOn":"2026-03-05","opinion":"Consent"}""", As(Roles.Officer), today: "2026-03-05");
         Assert.Contains("submitDraft", Engine.AvailableActions(c, As(Roles.Officer), D("2026-03-05"), Calendar).Select(a => a.Id));
     }
 
@@ -104,7 +105,7 @@ public class WorkflowEngineTests
     public void Correction_period_expiry_is_a_system_action_that_concludes_the_case()
     {
         var c = NewCase();
-        Run(c, "requestCorrection", """{"sentOn":"2026-02-13","items":"请写明文号"}""", As(Roles.Officer));
+        Run(c, "requestCorrection", """{"sentOn":"2026-02-13","items":"请写明文号"}""", As(Roles.Officer), today: "2026-02-13");
         Assert.Equal("awaitingCorrection", c.State);
         Assert.Throws<ActionForbiddenException>(() => Run(c, "expireCorrection", "{}", As(Roles.Officer)));
         var r = Run(c, "expireCorrection", "{}", Actor.System, today: "2026-03-13");
@@ -118,7 +119,7 @@ public class WorkflowEngineTests
     {
         var c = NewCase();
         Run(c, "assign", """{"officer":"officer"}""", As(Roles.Officer));
-        Run(c, "sendFeeNotice", """{"sentOn":"2026-03-02","applicantReceivedOn":"2026-03-03","method":"PerPage","quantity":100,"amountYuan":700,"basis":"按量收费"}""", As(Roles.Officer));
+        Run(c, "sendFeeNotice", """{"sentOn":"2026-03-02","applicantReceivedOn":"2026-03-03","method":"PerPage","quantity":100,"amountYuan":700,"basis":"按量收费"}""", As(Roles.Officer), today: "2026-03-03");
         Assert.Equal("awaitingPayment", c.State);
         Assert.Null(c.ReplyDueOn); // the fee wait pauses the clock (v1 setting)
         Run(c, "expireFeePayment", "{}", Actor.System, today: "2026-04-01");
@@ -153,7 +154,7 @@ public class WorkflowEngineTests
         var c = NewCase();
         Run(c, "replyOnTheSpot", """{"outcome":"Disclosed","text":"当场提供。"}""", As(Roles.Officer));
         Assert.Empty(CaseTimers.Desired(c, Catalog.Get("disclosure-request", 1), Calendar, D("2026-02-12")));
-        Run(c, "recordProceeding", """{"kind":"Lawsuit","body":"区人民法院","filedOn":"2026-03-02","copyReceivedOn":"2026-03-03"}""", As(Roles.Office));
+        Run(c, "recordProceeding", """{"kind":"Lawsuit","body":"区人民法院","filedOn":"2026-03-02","copyReceivedOn":"2026-03-03"}""", As(Roles.Office), today: "2026-03-03");
         // 15 calendar days after 03-03 = Wed 03-18
         Assert.Equal([("LawsuitDefenceDue", D("2026-03-18"))],
             CaseTimers.Desired(c, Catalog.Get("disclosure-request", 1), Calendar, D("2026-03-03")).Select(t => (t.Kind, t.DueOn)));

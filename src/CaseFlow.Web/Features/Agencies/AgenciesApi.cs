@@ -19,8 +19,10 @@ public static partial class AgenciesApi
     public static IEndpointRouteBuilder MapAgenciesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/agencies").WithTags("Agencies 机关").RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Office));
-        api.MapGet("/", List).WithSummary("机关树：系统管理员看全部，政务公开办看本机关及下级");
-        api.MapPost("/", Create).WithSummary("新建机关：系统管理员可建任意机关；政务公开办只能在本机关之下新建");
+        api.MapGet("/", List).WithName("listAgencies").WithSummary("机关树：系统管理员看全部，政务公开办看本机关及下级");
+        api.MapPost("/", Create).WithName("createAgency").Produces<AgencyView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("新建机关：系统管理员可建任意机关；政务公开办只能在本机关之下新建");
         return app;
     }
 

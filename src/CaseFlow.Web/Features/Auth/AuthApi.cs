@@ -17,9 +17,10 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/auth").WithTags("Auth 登录");
-        api.MapPost("/login", Login).WithSummary("用户名与密码登录（Cookie）；连续 5 次失败锁定 15 分钟");
-        api.MapPost("/logout", Logout).WithSummary("退出登录");
-        api.MapGet("/me", CurrentUser).RequireAuthorization().WithSummary("当前用户");
+        api.MapPost("/login", Login).WithName("login").Produces<Me>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .WithSummary("用户名与密码登录（Cookie）；连续 5 次失败锁定 15 分钟");
+        api.MapPost("/logout", Logout).WithName("logout").Produces(StatusCodes.Status204NoContent).WithSummary("退出登录");
+        api.MapGet("/me", CurrentUser).WithName("getCurrentUser").RequireAuthorization().WithSummary("当前用户");
         return app;
     }
 

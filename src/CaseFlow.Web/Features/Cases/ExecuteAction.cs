@@ -4,10 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CaseFlow.Data;
 using CaseFlow.Data.Cases;
-using CaseFlow.Domain;
 using CaseFlow.Web.Errors;
-using CaseFlow.Web.Features.Calendar;
-using CaseFlow.Web.Features.Reports;
 using CaseFlow.Workflows.Engine;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -23,9 +20,8 @@ namespace CaseFlow.Web.Features.Cases;
 public static class ExecuteAction
 {
     public static async Task<IResult> Handle(long id, string action, HttpRequest request, ClaimsPrincipal user, CaseFlowDbContext db,
-        WorkflowEngine engine, CalendarProvider calendars, TimeProvider time, IOptions<JsonOptions> jsonOptions, CancellationToken ct)
+        CaseSteps steps, WorkflowEngine engine, IOptions<JsonOptions> jsonOptions, CancellationToken ct)
     {
-        var json = jsonOptions.Value.SerializerOptions;
         var payload = await ReadBodyAsync(request, ct);
         var actor = CaseAccess.ActorOf(user);
         var key = request.Headers["Idempotency-Key"].ToString();
@@ -40,28 +36,20 @@ public static class ExecuteAction
             throw new ConflictException($"案件已被他人修改（当前版本 {c.Version}，请求基于版本 {sent}），请刷新后重试。",
                 new Dictionary<string, object?> { ["currentVersion"] = c.Version });
 
-        var calendar = await calendars.GetAsync(c.AgencyCode, ct);
-        var correctionPeriod = await db.Agencies.Where(a => a.Code == c.AgencyCode).Select(a => a.CorrectionPeriodWorkingDays).FirstAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var today = ChinaTime.Today(time);
-        var result = engine.Execute(c, action, payload, json, actor, now, today, calendar, correctionPeriod);
+        // The answer is written before the commit, so that a retry with the same key gets exactly it.
+        string body = "";
+        void Answer(CaseSteps.Done done)
+        {
+            var def = engine.DefinitionOf(done.Case);
+            var detail = CaseViews.Detail(done.Case, def, done.Case.Clock(done.Calendar), engine.AvailableActions(done.Case, actor, done.Today, done.Calendar), revealId: false);
+            body = JsonSerializer.Serialize(detail, jsonOptions.Value.SerializerOptions);
+            if (key.Length > 0)
+                db.IdempotencyRecords.Add(new IdempotencyRecord { Key = key, UserName = actor.UserName, RequestHash = hash, StatusCode = 200, ResponseJson = body, CreatedAtUtc = done.NowUtc });
+        }
 
-        var def = engine.DefinitionOf(c);
-        await CaseStepWriter.StageAsync(db, c, def, calendar, actor.UserName, result.ActionId, result.Step, result.FromState, payload, result.Facts, result.Outbox, now, ct);
-        var detail = CaseViews.Detail(c, def, c.Clock(calendar), engine.AvailableActions(c, actor, today, calendar), revealId: false);
-        var body = JsonSerializer.Serialize(detail, json);
-        if (key.Length > 0)
-            db.IdempotencyRecords.Add(new IdempotencyRecord { Key = key, UserName = actor.UserName, RequestHash = hash, StatusCode = 200, ResponseJson = body, CreatedAtUtc = now });
-
-        // A locked annual report may not change: the locks are read inside the step's transaction, after its rows are
-        // written (so a report locked meanwhile is still seen), and the locked figures are recomputed before commit.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            await db.SaveChangesAsync(ct);
-            var lockedYears = await ReportLockGuard.LockedYearsAsync(db, c.AgencyCode, ct);
-            if (lockedYears.Count > 0) await ReportLockGuard.EnsureUnchangedAsync(db, c.AgencyCode, lockedYears, ct);
-            await tx.CommitAsync(ct);
+            await steps.RunAsync(c, action, payload, actor, ct, Answer);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -69,9 +57,8 @@ public static class ExecuteAction
         }
         catch (DbUpdateException) when (key.Length > 0)
         {
-            // The same key committed first in a concurrent request: answer with its result (read outside the failed
-            // transaction, which PostgreSQL no longer lets run statements).
-            await tx.RollbackAsync(ct);
+            // The same key committed first in a concurrent request: answer with its result (read after the failed
+            // transaction is rolled back, as PostgreSQL no longer lets it run statements).
             db.ChangeTracker.Clear();
             var first = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserName == actor.UserName && r.Key == key, ct);
             if (first is null) throw;

@@ -29,11 +29,7 @@ public static class GetCase
         var c = await CaseAccess.LoadAsync(id, user, db, tracking: false, ct);
         if (revealId && c.IdDocumentNumber is not null)
         {
-            db.CaseJournal.Add(new CaseJournalEntry
-            {
-                CaseId = c.Id, Sequence = c.Version, AtUtc = time.GetUtcNow().UtcDateTime, Actor = CaseAccess.ActorOf(user).UserName,
-                Action = "revealIdDocument", FromState = c.State, ToState = c.State,
-            });
+            db.CaseJournal.Add(CaseStepWriter.JournalEntry(c, CaseAccess.ActorOf(user).UserName, "revealIdDocument", null, c.State, null, null, time.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(ct);
         }
         var calendar = await calendars.GetAsync(c.AgencyCode, ct);

@@ -3,6 +3,7 @@ using CaseFlow.Data;
 using CaseFlow.Data.Cases;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Reports;
 using CaseFlow.Web.Errors;
 using CaseFlow.Web.Features.Agencies;
 using CaseFlow.Web.Features.Calendar;
@@ -48,10 +49,9 @@ public static class RegisterRequest
             var sequence = await CaseNumberSequence.NextAsync(db, agency, receivedOn.Year, ct);
             c = DisclosureRequest.Register(registration, agency, sequence, def.DefinitionId, def.Version, def.InitialState, actor, now, calendar);
             await CaseStepWriter.InsertNewAsync(db, c, def, calendar, actor, "register", ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
-            // Read inside the transaction after the rows are written: a report locked meanwhile is still seen, and an
-            // open case counts in its year of receipt and, as carried over, in every later year.
-            var touched = (await ReportLockGuard.LockedYearsAsync(db, agency, ct)).Where(y => y >= receivedOn.Year).ToList();
-            if (touched.Count > 0) await ReportLockGuard.EnsureUnchangedAsync(db, agency, touched, ct);
+            // Read inside the transaction after the rows are written, so a report locked meanwhile is still seen: an open
+            // case counts in its year of receipt and, as carried over, in every later year.
+            await ReportLockGuard.EnsureUnchangedAsync(db, [new CaseChangeFacts(agency, null, CaseReportFacts.Of(c))], ct);
             await tx.CommitAsync(ct);
         }
 
@@ -65,23 +65,25 @@ public static class RegisterRequest
         var errors = new List<FieldError>();
         if (b.Channel is null) errors.Add(new("channel", "必填：InPerson、RegisteredPost、OrdinaryLetter、Online、Fax、Email 之一。"));
         if (b.SubmittedOn is null) errors.Add(new("submittedOn", "必填：提交或到达日期，格式 YYYY-MM-DD。"));
-        else if (b.SubmittedOn > today) errors.Add(new("submittedOn", "不能晚于今天。"));
-        if (b.ConfirmedOn > today) errors.Add(new("confirmedOn", "不能晚于今天。"));
+        Add(errors, LegalDates.CheckPast(b.SubmittedOn, "submittedOn", today));
+        Add(errors, LegalDates.CheckPast(b.ConfirmedOn, "confirmedOn", today));
+        Add(errors, LegalDates.CheckPast(b.ArrivedAt?.ToUniversalTime(), "arrivedAt", today));
         if (b.ApplicantKind is null) errors.Add(new("applicantKind", "必填：NaturalPerson 或 Organisation。"));
         if (b.ApplicantKind == ApplicantKind.Organisation && b.OrganisationType is null or ApplicantColumn.NaturalPerson)
             errors.Add(new("organisationType", "法人或其他组织须填写类型：Business、Research、PublicInterest、LegalService、OtherOrganisation。"));
         if (b.ApplicantKind == ApplicantKind.NaturalPerson && b.OrganisationType is not null and not ApplicantColumn.NaturalPerson)
             errors.Add(new("organisationType", "自然人申请不填写组织类型。"));
-        Text(errors, b.ApplicantName, "applicantName", 200, required: true);
-        Text(errors, b.IdDocumentNumber, "idDocumentNumber", 50);
-        Text(errors, b.Contact, "contact", 200);
-        Text(errors, b.Email, "email", 254);
-        if (b.Email is { Length: > 0 } e && !System.Net.Mail.MailAddress.TryCreate(e, out _)) errors.Add(new("email", "电子邮件地址格式不正确。"));
-        Text(errors, b.Address, "address", 500);
-        Text(errors, b.RequestedInformation, "requestedInformation", 4000, required: true);
-        Text(errors, b.RequestedForm, "requestedForm", 100);
-        Text(errors, b.DeliveryChannel, "deliveryChannel", 100);
-        if (b.Channel is { } ch && b.SubmittedOn is { } s)
+        Add(errors, TextLimits.Check(b.Agency, "agency", TextLimits.AgencyCode));
+        Text(errors, b.ApplicantName, "applicantName", TextLimits.ApplicantName, required: true);
+        Text(errors, b.IdDocumentNumber, "idDocumentNumber", TextLimits.IdDocumentNumber);
+        Text(errors, b.Contact, "contact", TextLimits.Contact);
+        Text(errors, b.Email, "email", TextLimits.Email);
+        if (b.Email is { Length: > 0 and <= TextLimits.Email } e && !System.Net.Mail.MailAddress.TryCreate(e, out _)) errors.Add(new("email", "电子邮件地址格式不正确。"));
+        Text(errors, b.Address, "address", TextLimits.Address);
+        Text(errors, b.RequestedInformation, "requestedInformation", TextLimits.RequestedInformation, required: true);
+        Text(errors, b.RequestedForm, "requestedForm", TextLimits.RequestedForm);
+        Text(errors, b.DeliveryChannel, "deliveryChannel", TextLimits.DeliveryChannel);
+        if (b.Channel is { } ch && b.SubmittedOn is { } s && !errors.Any(x => x.Field is "submittedOn" or "confirmedOn"))
             errors.AddRange(ReceiptDate.Resolve(ch, s, b.ConfirmedOn, out _));
         ValidationFailedException.ThrowIfAny(errors);
 
@@ -93,6 +95,11 @@ public static class RegisterRequest
     private static void Text(List<FieldError> errors, string? value, string field, int max, bool required = false)
     {
         if (required && string.IsNullOrWhiteSpace(value)) errors.Add(new(field, "必填。"));
-        else if (value is { Length: var n } && n > max) errors.Add(new(field, $"不能超过 {max} 个字符。"));
+        else Add(errors, TextLimits.Check(value, field, max));
+    }
+
+    private static void Add(List<FieldError> errors, FieldError? error)
+    {
+        if (error is not null) errors.Add(error);
     }
 }

@@ -1,14 +1,12 @@
 using System.Security.Claims;
-using System.Text.Json;
 using CaseFlow.Data;
-using CaseFlow.Data.Cases;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Imports;
 using CaseFlow.Web.Errors;
 using CaseFlow.Web.Features.Agencies;
 using CaseFlow.Web.Features.Calendar;
-using CaseFlow.Web.Features.Reports;
+using CaseFlow.Web.Features.Cases;
 using CaseFlow.Web.Features.Workflows;
 using CaseFlow.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
@@ -22,17 +20,17 @@ public static class ImportLedger
     public sealed record Result(string Agency, int Imported, int Open, int Concluded);
 
     public static async Task<IResult> Handle(string? agency, HttpRequest request, ClaimsPrincipal user, CaseFlowDbContext db,
-        WorkflowEngine engine, CalendarProvider calendars, TimeProvider time, CancellationToken ct)
+        WorkflowEngine engine, CalendarProvider calendars, CaseSteps steps, TimeProvider time, CancellationToken ct)
     {
         var code = await ImportAccess.AgencyAsync(agency, user, db, ct);
         var table = await UploadedTable.ReadAsync(request, ct);
-        return TypedResults.Ok(await RunAsync(db, engine, calendars, code, table, user.Identity!.Name!, time.GetUtcNow().UtcDateTime, ct));
+        return TypedResults.Ok(await RunAsync(db, engine, calendars, steps, code, table, user.Identity!.Name!, time.GetUtcNow().UtcDateTime, ct));
     }
 
-    public static async Task<Result> RunAsync(CaseFlowDbContext db, WorkflowEngine engine, CalendarProvider calendars, string agency,
+    public static async Task<Result> RunAsync(CaseFlowDbContext db, WorkflowEngine engine, CalendarProvider calendars, CaseSteps steps, string agency,
         IReadOnlyList<IReadOnlyList<string>> table, string actor, DateTime nowUtc, CancellationToken ct)
     {
-        var parsed = LedgerImport.Parse(table);
+        var parsed = LedgerImport.Parse(table, today: ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero)));
         ImportAccess.ThrowIfErrors(parsed.Errors);
 
         var numbers = parsed.Rows.Select(r => r.CaseNo).ToList();
@@ -43,7 +41,6 @@ public static class ImportLedger
 
         var def = engine.Catalog.Latest(WorkflowsSetup.DisclosureRequest);
         var calendar = await calendars.GetAsync(agency, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var cases = new List<DisclosureRequest>();
         foreach (var r in parsed.Rows)
         {
@@ -52,25 +49,12 @@ public static class ImportLedger
                 new DisclosureRequest.LedgerEntry(r.CaseNo, r.Column, r.ApplicantName, r.Channel, r.ReceivedOn, r.Summary, r.Outcome, r.ConcludedOn, r.Extended, r.FeeNotifiedYuan, r.FeePaidYuan),
                 agency, def.DefinitionId, def.Version, state, actor, nowUtc, calendar);
             db.Cases.Add(c);
-            db.CaseJournal.Add(new CaseJournalEntry
-            {
-                Case = c, Sequence = c.Version, AtUtc = nowUtc, Actor = actor, Action = "importLedger", ToState = state,
-                FactsJson = JsonSerializer.Serialize(new { imported = true, line = r.Line }),
-            });
+            steps.Record(steps.Begin(c), actor, "importLedger", new { imported = true, line = r.Line }, nowUtc);
             cases.Add(c);
         }
-        await db.SaveChangesAsync(ct);
-        var lockedYears = await ReportLockGuard.LockedYearsAsync(db, agency, ct);
-        var touched = lockedYears.Where(y => cases.Any(c => CountsIn(c, y))).ToList();
-        if (touched.Count > 0) await ReportLockGuard.EnsureUnchangedAsync(db, agency, touched, ct);
-        await tx.CommitAsync(ct);
+        await steps.CommitAsync(ct); // all or nothing; refused when a new case would count in a locked report
         return new Result(agency, cases.Count, cases.Count(c => c.ConcludedOn is null), cases.Count(c => c.ConcludedOn is not null));
     }
-
-    /// <summary>A case counts in the report of every year from its receipt to its conclusion; an open case in every
-    /// year from its receipt on (二 and 四 of each later year).</summary>
-    private static bool CountsIn(DisclosureRequest c, int year) =>
-        year >= c.ReceivedOn.Year && (c.ConcludedOn is null || year <= c.ConcludedOn.Value.Year);
 }
 
 /// <summary>What both imports share: who may import where, and the all-or-nothing error answer.</summary>

@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using System.Text.Json;
 using CaseFlow.Data;
 using CaseFlow.Data.Cases;
+using CaseFlow.Domain;
 using CaseFlow.Domain.Imports;
 using CaseFlow.Web.Features.Calendar;
-using CaseFlow.Web.Features.Reports;
+using CaseFlow.Web.Features.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Web.Features.Imports;
@@ -16,17 +16,17 @@ public static class ImportProceedings
     public sealed record Result(string Agency, int Imported);
 
     public static async Task<IResult> Handle(string? agency, HttpRequest request, ClaimsPrincipal user, CaseFlowDbContext db,
-        CalendarProvider calendars, TimeProvider time, CancellationToken ct)
+        CalendarProvider calendars, CaseSteps steps, TimeProvider time, CancellationToken ct)
     {
         var code = await ImportAccess.AgencyAsync(agency, user, db, ct);
         var table = await UploadedTable.ReadAsync(request, ct);
-        return TypedResults.Ok(await RunAsync(db, calendars, code, table, user.Identity!.Name!, time.GetUtcNow().UtcDateTime, ct));
+        return TypedResults.Ok(await RunAsync(db, calendars, steps, code, table, user.Identity!.Name!, time.GetUtcNow().UtcDateTime, ct));
     }
 
-    public static async Task<Result> RunAsync(CaseFlowDbContext db, CalendarProvider calendars, string agency,
+    public static async Task<Result> RunAsync(CaseFlowDbContext db, CalendarProvider calendars, CaseSteps steps, string agency,
         IReadOnlyList<IReadOnlyList<string>> table, string actor, DateTime nowUtc, CancellationToken ct)
     {
-        var parsed = ProceedingsImport.Parse(table);
+        var parsed = ProceedingsImport.Parse(table, today: ChinaTime.DateOf(new DateTimeOffset(nowUtc, TimeSpan.Zero)));
         ImportAccess.ThrowIfErrors(parsed.Errors);
 
         var numbers = parsed.Rows.Select(r => r.CaseNo).Distinct().ToList();
@@ -44,22 +44,15 @@ public static class ImportProceedings
         ImportAccess.ThrowIfErrors(errors);
 
         var calendar = await calendars.GetAsync(agency, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var r in parsed.Rows)
         {
             var c = cases[r.CaseNo];
+            var change = steps.Begin(c);
             var p = c.ImportProceeding(r.Kind, r.FiledOn, r.Result, r.DecidedOn, calendar);
-            c.CommitStep();
-            db.CaseJournal.Add(new CaseJournalEntry
-            {
-                CaseId = c.Id, Sequence = c.Version, AtUtc = nowUtc, Actor = actor, Action = "importProceeding", FromState = c.State, ToState = c.State,
-                FactsJson = JsonSerializer.Serialize(new { imported = true, line = r.Line, proceedingId = p.Id }),
-            });
+            steps.Record(change, actor, "importProceeding", new { imported = true, line = r.Line, proceedingId = p.Id }, nowUtc);
         }
         foreach (var c in cases.Values) await CaseStepWriter.SyncProceedingsAsync(db, c, ct);
-        await db.SaveChangesAsync(ct);
-        await ReportLockGuard.EnsureUnchangedAsync(db, agency, parsed.Rows.Select(r => r.FiledOn.Year).Distinct(), ct);
-        await tx.CommitAsync(ct);
+        await steps.CommitAsync(ct); // all or nothing; refused when a proceeding would change a locked report
         return new Result(agency, parsed.Rows.Count);
     }
 }

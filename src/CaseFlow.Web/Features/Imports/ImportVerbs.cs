@@ -1,5 +1,6 @@
 using CaseFlow.Data;
 using CaseFlow.Web.Errors;
+using CaseFlow.Web.Features.Cases;
 using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Web.Hosting;
 using CaseFlow.Workflows.Engine;
@@ -14,14 +15,14 @@ public static class ImportVerbs
     public static Task<int> Ledger(IServiceProvider services, string[] args) => RunAsync(services, args, async (sp, agency, table) =>
     {
         var r = await ImportLedger.RunAsync(sp.GetRequiredService<CaseFlowDbContext>(), sp.GetRequiredService<WorkflowEngine>(),
-            sp.GetRequiredService<CalendarProvider>(), agency, table, "cli", sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
+            sp.GetRequiredService<CalendarProvider>(), sp.GetRequiredService<CaseSteps>(), agency, table, "cli", sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
         return $"Imported {r.Imported} cases into {r.Agency} ({r.Concluded} concluded, {r.Open} open).";
     });
 
     public static Task<int> Proceedings(IServiceProvider services, string[] args) => RunAsync(services, args, async (sp, agency, table) =>
     {
         var r = await ImportProceedings.RunAsync(sp.GetRequiredService<CaseFlowDbContext>(), sp.GetRequiredService<CalendarProvider>(),
-            agency, table, "cli", sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
+            sp.GetRequiredService<CaseSteps>(), agency, table, "cli", sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
         return $"Imported {r.Imported} proceedings into {r.Agency}.";
     });
 
@@ -47,7 +48,7 @@ public static class ImportVerbs
             foreach (var error in e.Errors) await Console.Error.WriteLineAsync($"  {error.Field}: {error.Message}");
             return 1;
         }
-        catch (ConflictException e)
+        catch (Exception e) when (e is ConflictException or Domain.Reports.ReportLockedException)
         {
             await Console.Error.WriteLineAsync($"Nothing was imported: {e.Message}");
             return 1;

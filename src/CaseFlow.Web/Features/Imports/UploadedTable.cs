@@ -15,9 +15,12 @@ public static class UploadedTable
     {
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            var form = await ReadFormAsync(request, ct);
             if (form.Files.Count != 1) throw new ValidationFailedException("file", "请上传且只上传一个文件（.csv 或 .xlsx）。");
             var file = form.Files[0];
+            // A name with control characters is no file a user picked: refuse it rather than log or echo it.
+            if (file.FileName.Any(char.IsControl))
+                throw new ValidationFailedException("file", "文件名含有控制字符，请改名后重新上传。");
             await using var stream = file.OpenReadStream();
             return await ReadFileAsync(stream, file.FileName, ct);
         }
@@ -32,6 +35,24 @@ public static class UploadedTable
             return ReadXlsx(buffer);
         }
         throw new ValidationFailedException("Content-Type", "请以 text/csv 发送 CSV 正文，或以 multipart/form-data 上传一个 .csv 或 .xlsx 文件。");
+    }
+
+    /// <summary>The form, or a 400 naming what is wrong with it: a multipart body without a boundary, with a broken one,
+    /// or with malformed part headers (the framework throws InvalidDataException or IOException for these).</summary>
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException)
+        {
+            throw new ValidationFailedException("file", "multipart/form-data 请求格式有误（缺少或错误的 boundary，或分段头无法解析）：请上传一个 .csv 或 .xlsx 文件。");
+        }
+        catch (IOException e) when (e is not BadHttpRequestException && !ct.IsCancellationRequested)
+        {
+            throw new ValidationFailedException("file", "multipart/form-data 请求体不完整（未找到结束的 boundary）：请重新上传。");
+        }
     }
 
     /// <summary>A .csv or .xlsx file, by its name's extension.</summary>

@@ -1,6 +1,7 @@
 using CaseFlow.Data;
 using CaseFlow.Data.Cases;
 using CaseFlow.Domain;
+using CaseFlow.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +41,11 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailSender se
             .OrderBy(m => m.NextAttemptAtUtc).ThenBy(m => m.Id).Take(200)
             .Select(m => new { m.Id, m.Status, m.NextAttemptAtUtc }).ToListAsync(ct);
 
+        // One query for the batch tells which messages have files, so the many without (reminders) cost no query of their own.
+        var dueIds = due.Select(r => r.Id).ToList();
+        var withFiles = due.Count == 0 ? [] : (await db.OutboxAttachments.Where(a => EF.Parameter(dueIds).Contains(a.OutboxMessageId))
+            .Select(a => a.OutboxMessageId).Distinct().ToListAsync(ct)).ToHashSet();
+
         var sent = 0;
         foreach (var row in due)
         {
@@ -52,7 +58,11 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailSender se
             var attempts = m.Attempts + 1;
             try
             {
-                await sender.SendAsync(new OutgoingMail(m.To, m.Subject, m.Body, m.MessageId), ct);
+                var files = withFiles.Contains(m.Id)
+                    ? await db.OutboxAttachments.AsNoTracking().Where(a => a.OutboxMessageId == m.Id).OrderBy(a => a.Id)
+                        .Select(a => new MailAttachment(a.FileName, a.ContentType, a.Content)).ToListAsync(ct)
+                    : [];
+                await sender.SendAsync(new OutgoingMail(m.To, m.Subject, m.Body, m.MessageId) { Attachments = files }, ct);
                 await db.OutboxMessages.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s
                     .SetProperty(x => x.Status, OutboxStatus.Sent).SetProperty(x => x.Attempts, attempts)
                     .SetProperty(x => x.SentAtUtc, now).SetProperty(x => x.LastError, (string?)null), ct);

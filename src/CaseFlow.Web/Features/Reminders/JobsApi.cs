@@ -20,8 +20,8 @@ public static class JobsApi
     public static IEndpointRouteBuilder MapJobsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin").WithTags("Admin 运维").RequireAuthorization(Roles.Admin);
-        api.MapGet("/jobs", Get).WithSummary("定时任务状态：最近一次扫描、到期与逾期的计时器、发件箱待发/已发/死信");
-        api.MapGet("/outbox", Outbox).WithSummary("发件箱（可按状态筛选，如 DeadLettered）");
+        api.MapGet("/jobs", Get).WithName("getJobsStatus").WithSummary("定时任务状态：最近一次扫描、到期与逾期的计时器、发件箱待发/已发/死信");
+        api.MapGet("/outbox", Outbox).WithName("listOutbox").ProducesValidationProblem().WithSummary("发件箱（可按状态筛选，如 DeadLettered）");
         return app;
     }
 

@@ -13,9 +13,10 @@ public static class NotificationsApi
     public static IEndpointRouteBuilder MapNotificationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/me/notifications").WithTags("Notifications 提醒").RequireAuthorization();
-        api.MapGet("/", List).WithSummary("我的提醒与督办（最新在前）；unread=true 只看未读");
-        api.MapPost("/{id:long}/read", MarkRead).WithSummary("标为已读");
-        api.MapPost("/read-all", MarkAllRead).WithSummary("全部标为已读");
+        api.MapGet("/", List).WithName("listNotifications").ProducesValidationProblem().WithSummary("我的提醒与督办（最新在前）；unread=true 只看未读");
+        api.MapPost("/{id:long}/read", MarkRead).WithName("markNotificationRead").Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound).WithSummary("标为已读");
+        api.MapPost("/read-all", MarkAllRead).WithName("markAllNotificationsRead").Produces(StatusCodes.Status204NoContent).WithSummary("全部标为已读");
         return app;
     }
 

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using CaseFlow.Data;
 using CaseFlow.Data.Cases;
 using CaseFlow.Web.Features.Agencies;
 using CaseFlow.Web.Features.Calendar;
+using CaseFlow.Web.Features.Cases;
 using CaseFlow.Workflows.Engine;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +10,7 @@ namespace CaseFlow.Web.Features.Reminders;
 
 /// <summary>After a calendar change, every open case it can affect gets its due dates and timers recomputed;
 /// a case whose reply date moved gets a journal row naming the change and who made it.</summary>
-public sealed class RecomputeOpenCases(CaseFlowDbContext db, WorkflowEngine engine, CalendarProvider calendars, TimeProvider time) : ICalendarChangeListener
+public sealed class RecomputeOpenCases(CaseFlowDbContext db, WorkflowEngine engine, CalendarProvider calendars, CaseSteps steps, TimeProvider time) : ICalendarChangeListener
 {
     public async Task CalendarChangedAsync(int year, string? agencyCode, string changedBy, CancellationToken ct)
     {
@@ -27,20 +27,16 @@ public sealed class RecomputeOpenCases(CaseFlowDbContext db, WorkflowEngine engi
         foreach (var c in await query.ToListAsync(ct))
         {
             var calendar = await calendars.GetAsync(c.AgencyCode, ct);
+            var change = steps.Begin(c);
             var before = c.DueDates();
             c.Recompute(calendar);
             await CaseStepWriter.ReplaceTimersAsync(db, c, engine.DefinitionOf(c), calendar, today, ct);
             var after = c.DueDates();
             var moved = after.Where(d => before.GetValueOrDefault(d.Key) != d.Value).Select(d => d.Key).ToList();
             if (moved.Count == 0) continue;
-            c.CommitStep();
-            db.CaseJournal.Add(new CaseJournalEntry
-            {
-                CaseId = c.Id, Sequence = c.Version, AtUtc = now, Actor = changedBy, Action = "recomputeDueDates", FromState = c.State, ToState = c.State,
-                FactsJson = JsonSerializer.Serialize(Facts(year, agencyCode, before, after, moved)),
-            });
+            steps.Record(change, changedBy, "recomputeDueDates", Facts(year, agencyCode, before, after, moved), now);
         }
-        await db.SaveChangesAsync(ct);
+        await steps.CommitAsync(ct);
     }
 
     /// <summary>The reply and correction-notice dates always, before and after; every other date only when it moved.</summary>

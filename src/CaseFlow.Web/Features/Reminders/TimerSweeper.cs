@@ -4,13 +4,11 @@ using CaseFlow.Data.Cases;
 using CaseFlow.Data.Notifications;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
-using CaseFlow.Web.Errors;
+using CaseFlow.Domain.Reports;
+using CaseFlow.Web.Features.Cases;
 using CaseFlow.Web.Features.Calendar;
-using CaseFlow.Web.Features.Reports;
 using CaseFlow.Workflows.Engine;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Web.Features.Reminders;
 
@@ -167,28 +165,24 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, TimeProvider time,
                 return false;
             }
 
-            var engine = sp.GetRequiredService<WorkflowEngine>();
-            var calendar = await sp.GetRequiredService<CalendarProvider>().GetAsync(c.AgencyCode, ct);
-            var today = ChinaTime.DateOf(new DateTimeOffset(now, TimeSpan.Zero));
             if (timer.Action is not null)
-                await RunSystemActionAsync(sp, db, c, timer, engine, calendar, now, today, people, ct);
+                await RunSystemActionAsync(sp.GetRequiredService<CaseSteps>(), db, c, timer, now, people, ct);
             else if (StillWanted(CaseRef.Of(c), timer.Kind))
             {
                 var (title, body, escalate) = Messages.Reminder(CaseRef.Of(c), timer);
                 Notifier.Notify(db, people, CaseRef.Of(c), timer.Kind, title, body, escalate, now);
                 if (timer.Kind == CaseTimers.OverdueKind) // today's has fired: the next working day's is armed
-                    await CaseStepWriter.ReplaceTimersAsync(db, c, engine.DefinitionOf(c), calendar, today, ct);
+                {
+                    var engine = sp.GetRequiredService<WorkflowEngine>();
+                    var calendar = await sp.GetRequiredService<CalendarProvider>().GetAsync(c.AgencyCode, ct);
+                    await CaseStepWriter.ReplaceTimersAsync(db, c, engine.DefinitionOf(c), calendar, ChinaTime.DateOf(new DateTimeOffset(now, TimeSpan.Zero)), ct);
+                }
             }
             await db.SaveChangesAsync(ct);
-            if (timer.Action is not null)
-            {
-                var lockedYears = await ReportLockGuard.LockedYearsAsync(db, c.AgencyCode, ct);
-                if (lockedYears.Count > 0) await ReportLockGuard.EnsureUnchangedAsync(db, c.AgencyCode, lockedYears, ct);
-            }
             await tx.CommitAsync(ct);
             return true;
         }
-        catch (ConflictException e) when (e.Extensions.ContainsKey("lockedReport"))
+        catch (ReportLockedException e)
         {
             await PostponeForLockedReportAsync(timerId, token, now, people, e.Message, ct);
             return false;
@@ -239,27 +233,24 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, TimeProvider time,
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ClaimedAtUtc, (DateTime?)null).SetProperty(t => t.ClaimedBy, (string?)null), ct);
     }
 
-    private async Task RunSystemActionAsync(IServiceProvider sp, CaseFlowDbContext db, DisclosureRequest c, CaseTimer timer, WorkflowEngine engine,
-        Domain.Calendar.WorkingDayCalendar calendar, DateTime now, DateOnly today, Recipients people, CancellationToken ct)
+    /// <summary>The timer's System action through the one step pipeline, in the caller's transaction (which also holds
+    /// the timer's claim), and a notification of what it did.</summary>
+    private async Task RunSystemActionAsync(CaseSteps steps, CaseFlowDbContext db, DisclosureRequest c, CaseTimer timer, DateTime now, Recipients people, CancellationToken ct)
     {
-        var json = sp.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var payload = timer.Payload is null ? (JsonElement?)null : JsonDocument.Parse(timer.Payload).RootElement.Clone();
-        var period = await db.Agencies.Where(a => a.Code == c.AgencyCode).Select(a => a.CorrectionPeriodWorkingDays).FirstAsync(ct);
-        StepResult result;
         try
         {
-            result = engine.Execute(c, timer.Action!, payload, json, Actor.System, now, today, calendar, period);
+            await steps.RunAsync(c, timer.Action!, payload, Actor.System, ct, done =>
+            {
+                int? consultationId = payload is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("consultationId", out var id) && id.TryGetInt32(out var n) ? n : null;
+                var (title, body) = Messages.AfterSystemAction(done.Case, timer.Kind, consultationId);
+                Notifier.Notify(db, people, CaseRef.Of(done.Case), timer.Kind, title, body, escalate: false, now);
+            }, now);
         }
         catch (Exception e) when (e is ActionNotAvailableException or CaseRuleException)
         {
             // The case moved on (e.g. the correction arrived just before the period ended): nothing to do.
             log.LogInformation("Timer {Timer} of case {Case}: {Action} no longer applies ({Reason})", timer.Id, c.CaseNumber, timer.Action, e.Message);
-            return;
         }
-        var def = engine.DefinitionOf(c);
-        await CaseStepWriter.StageAsync(db, c, def, calendar, Actor.System.UserName, result.ActionId, result.Step, result.FromState, payload, result.Facts, result.Outbox, now, ct);
-        int? consultationId = payload is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("consultationId", out var id) && id.TryGetInt32(out var n) ? n : null;
-        var (title, body) = Messages.AfterSystemAction(c, timer.Kind, consultationId);
-        Notifier.Notify(db, people, CaseRef.Of(c), timer.Kind, title, body, escalate: false, now);
     }
 }

@@ -14,8 +14,9 @@ public static class WorkflowsApi
     public static IEndpointRouteBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/workflows").WithTags("Workflows 流程定义").RequireAuthorization();
-        api.MapGet("/", List).WithSummary("所有流程定义及其版本");
-        api.MapGet("/{id}/{version:int}/diagram.svg", Diagram).WithSummary("流程图（SVG）");
+        api.MapGet("/", List).WithName("listWorkflows").WithSummary("所有流程定义及其版本");
+        api.MapGet("/{id}/{version:int}/diagram.svg", Diagram).WithName("getWorkflowDiagram")
+            .Produces<string>(StatusCodes.Status200OK, "image/svg+xml").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("流程图（SVG）");
         return app;
     }
 

@@ -5,6 +5,7 @@ namespace CaseFlow.Web.Tests.Features.Calendar;
 
 /// <summary>GET /api/calendar/add-working-days. Every expected date is counted by hand from domain.md §3:
 /// the start is day 0, the result is the N-th working day after it.</summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class AddWorkingDaysTests(CaseFlowApp app)
 {
     public sealed class OnSqlite(SqliteApp app) : AddWorkingDaysTests(app), IClassFixture<SqliteApp>;

@@ -5,6 +5,7 @@ using CaseFlow.Web.Tests.Infrastructure;
 namespace CaseFlow.Web.Tests.Features.Calendar;
 
 /// <summary>GET and PUT /api/calendar/{year}: the national notices (lists written out by hand from domain.md §3).</summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class CalendarYearTests(CaseFlowApp app)
 {
     public sealed class OnSqlite(SqliteApp app) : CalendarYearTests(app), IClassFixture<SqliteApp>;
@@ -212,6 +213,7 @@ public abstract class CalendarYearTests(CaseFlowApp app)
 
 /// <summary>An agency's local days off (<c>PUT /api/calendar/{year}?agency=CODE</c>) count as rest days for it and
 /// every agency below it, never for the national calendar.</summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class LocalDaysTests(CaseFlowApp app)
 {
     public sealed class OnSqlite(SqliteApp app) : LocalDaysTests(app), IClassFixture<SqliteApp>;

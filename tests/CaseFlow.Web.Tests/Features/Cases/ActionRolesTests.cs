@@ -5,6 +5,7 @@ using static CaseFlow.Web.Tests.Features.Cases.CaseApi;
 namespace CaseFlow.Web.Tests.Features.Cases;
 
 /// <summary>Every action of v1 refuses a role it does not list (403, nothing written), whatever the case's state.</summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class ActionRolesTests(CaseFlowApp app) : IAsyncLifetime
 {
     public sealed class OnSqlite(SqliteApp app) : ActionRolesTests(app), IClassFixture<SqliteApp>;

@@ -6,6 +6,7 @@ using static CaseFlow.Web.Tests.Features.Cases.CaseApi;
 namespace CaseFlow.Web.Tests.Features.Cases;
 
 /// <summary>Versions, idempotency, roles, visibility and masking around the case API.</summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class ActionRulesTests(CaseFlowApp app) : IAsyncLifetime
 {
     public sealed class OnSqlite(SqliteApp app) : ActionRulesTests(app), IClassFixture<SqliteApp>;

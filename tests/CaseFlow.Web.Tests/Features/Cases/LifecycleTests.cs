@@ -9,6 +9,7 @@ namespace CaseFlow.Web.Tests.Features.Cases;
 /// domain.md §3 on the 2026 calendar (days off 02-15..23, 04-04..06, 05-01..05; make-up days 02-14, 02-28, 05-09).
 /// Received Thu 2026-02-12: reply due 2026-03-18, correction notice due 2026-02-28.
 /// </summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
 {
     public sealed class OnSqlite(SqliteApp app) : LifecycleTests(app), IClassFixture<SqliteApp>;

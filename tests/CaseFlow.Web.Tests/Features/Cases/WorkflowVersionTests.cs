@@ -7,6 +7,7 @@ namespace CaseFlow.Web.Tests.Features.Cases;
 
 /// <summary>Definitions are data: a new version applies to new cases only, running cases stay pinned, and a
 /// broken definition stops the host from starting.</summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class WorkflowVersionTests(DatabaseProvider provider) : IDisposable
 {
     public sealed class OnSqlite() : WorkflowVersionTests(DatabaseProvider.Sqlite);

@@ -7,6 +7,7 @@ using CaseFlow.Web.Tests.Infrastructure;
 namespace CaseFlow.Web.Tests.Features.Deadlines;
 
 /// <summary>POST /api/deadlines/reply. Expected dates are counted by hand from domain.md §3 (2026 calendar).</summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class ReplyDeadlineTests(CaseFlowApp app)
 {
     public sealed class OnSqlite(SqliteApp app) : ReplyDeadlineTests(app), IClassFixture<SqliteApp>;

@@ -10,6 +10,7 @@ namespace CaseFlow.Web.Tests.Features.Reminders;
 /// running — correction, consultation, fee payment, and a review's reply on a concluded case — re-arms the expiry
 /// timers and journals what moved. Dates counted by hand on the 2026 calendar.
 /// </summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class CalendarChangePeriodsTests(DatabaseProvider provider)
 {
     public sealed class OnSqlite() : CalendarChangePeriodsTests(DatabaseProvider.Sqlite);

@@ -12,6 +12,7 @@ namespace CaseFlow.Web.Tests.Features.Reminders;
 /// unlocked. Received Tue 2026-12-01; correction notice 12-02 with 5 working days: 12-03=1, 12-04=2, 12-07=3,
 /// 12-08=4, 12-09=5 → the period ends 12-09 and the expiry is due at the start of 12-10.
 /// </summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class LockedReportExpiryTests(DatabaseProvider provider)
 {
     public sealed class OnSqlite() : LockedReportExpiryTests(DatabaseProvider.Sqlite);

@@ -7,6 +7,7 @@ using static CaseFlow.Web.Tests.Features.Cases.CaseApi;
 namespace CaseFlow.Web.Tests.Features.Reminders;
 
 /// <summary>The mail server goes away and comes back: each test owns its SMTP sink process and its database.</summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class MailOutageTests(DatabaseProvider provider)
 {
     public sealed class OnSqlite() : MailOutageTests(DatabaseProvider.Sqlite);

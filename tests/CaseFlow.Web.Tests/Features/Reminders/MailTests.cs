@@ -1,10 +1,15 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using CaseFlow.Data;
 using CaseFlow.Data.Cases;
 using CaseFlow.Tests.Shared;
+using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Web.Features.Mail;
 using CaseFlow.Web.Tests.Infrastructure;
+using CaseFlow.Workflows.Engine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CaseFlow.Web.Tests.Features.Cases.CaseApi;
 
 namespace CaseFlow.Web.Tests.Features.Reminders;
@@ -45,6 +50,7 @@ public sealed class PostgresMailApp() : MailApp(DatabaseProvider.Postgres);
 /// administrators, a 451 is retried with back-off (1, 2, 4 … minutes) until MaxAttempts (8), no e-mail leaves
 /// between 22:00 and 07:00 China time. The sink's JSON lines are the messages as received (decoded subject and body).
 /// </summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class MailTests(MailApp mail)
 {
     public sealed class OnSqlite(SqliteMailApp mail) : MailTests(mail), IClassFixture<SqliteMailApp>;
@@ -269,5 +275,49 @@ public abstract class MailTests(MailApp mail)
         var c = await desk.Officer.RegisterAsync(Reminders.ByEmail(address, "2026-03-04"));
         await App.DispatchAsync();
         Assert.Equal(OutboxStatus.Sent, Assert.Single(await App.OutboxAsync(Id(c))).Status);
+    }
+
+    [Fact]
+    public async Task An_attachment_with_a_chinese_file_name_arrives_intact_under_a_chinese_subject()
+    {
+        const string fileName = "答复书（长沙〔2026〕第1号）.docx";
+        const string docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        var content = new byte[150_000];
+        new Random(2026).NextBytes(content); // every byte value, many base64 lines
+        var desk = await App.DeskAsync();
+        var address = $"attachment-{desk.Agency}@example.com";
+        var c = await App.RegisterAssignedAsync(desk, Reminders.ByEmail(address, name: "王五"));
+        var subject = $"政府信息公开申请答复书（{c["caseNumber"]}）";
+
+        // Through the writer every workflow step uses, as a step that sends the reply letter will.
+        App.At(3, 2);
+        await App.WithDbAsync(async db =>
+        {
+            var services = App.Services;
+            var engine = services.GetRequiredService<WorkflowEngine>();
+            var @case = await db.Cases.FirstAsync(x => x.Id == Id(c));
+            var calendar = await services.GetRequiredService<CalendarProvider>().GetAsync(@case.AgencyCode);
+            var letter = new OutboxRequest("ApplicantReplyLetter", address, subject, "王五：\n答复书见附件。") { Attachments = [new MailAttachment(fileName, docx, content)] };
+            await CaseStepWriter.StageAsync(db, @case, engine.DefinitionOf(@case), calendar, "test", "sendReplyLetter", null, @case.State, null, null,
+                [letter], App.Clock.GetUtcNow().UtcDateTime, CancellationToken.None);
+            await db.SaveChangesAsync();
+        });
+        var row = Assert.Single(await App.OutboxAsync(Id(c)), m => m.Kind == "ApplicantReplyLetter");
+
+        await App.DispatchAsync();
+        var received = Assert.Single(mail.Sink.Messages(), m => m.MessageId == row.MessageId);
+        Assert.Equal(subject, received.Subject);
+        Assert.Matches(@"^(=\?utf-8\?b\?[A-Za-z0-9+/=]+\?=\s*)+$", received.RawSubject); // RFC 2047, nothing raw
+        Assert.Equal("王五：\n答复书见附件。", received.Body);
+        Assert.StartsWith("multipart/mixed", received.ContentType, StringComparison.Ordinal);
+        var file = Assert.Single(received.Attachments!);
+        Assert.Equal(fileName, file.FileName);
+        Assert.Equal(docx, file.ContentType);
+        Assert.Equal((content.Length, Convert.ToHexStringLower(SHA256.HashData(content))), (file.Size, file.Sha256));
+        // RFC 2231 (filename*=utf-8''%E7%AD%94…, in numbered sections when long), not RFC 2047 words in quotes.
+        Assert.Matches(@"^attachment;\s*filename\*(0\*)?=utf-8''%E7%AD%94%E5%A4%8D", file.RawContentDisposition);
+        Assert.DoesNotContain("=?", file.RawContentDisposition, StringComparison.Ordinal);
+        row = Assert.Single(await App.OutboxAsync(Id(c)), m => m.Kind == "ApplicantReplyLetter");
+        Assert.Equal((OutboxStatus.Sent, 1), (row.Status, row.Attempts));
     }
 }

@@ -12,6 +12,7 @@ namespace CaseFlow.Web.Tests.Features.Reminders;
 /// presents a self-signed certificate made by the test, trusted through Mail:TrustedCertificateFile; AUTH when
 /// Mail:UserName is set. Each test owns its sink process, its certificate and its database.
 /// </summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class MailTlsTests(DatabaseProvider provider)
 {
     public sealed class OnSqlite() : MailTlsTests(DatabaseProvider.Sqlite);

@@ -16,6 +16,7 @@ namespace CaseFlow.Web.Tests.Features.Reminders;
 /// Received Thu 2026-02-12: correction notice due 02-28; reply due 03-18, reminders 03-11, 03-13, 03-17, 03-18
 /// at 08:00 China time, overdue escalations from 03-19.
 /// </summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class SweeperInstanceTests(DatabaseProvider provider)
 {
     public sealed class OnSqlite() : SweeperInstanceTests(DatabaseProvider.Sqlite);

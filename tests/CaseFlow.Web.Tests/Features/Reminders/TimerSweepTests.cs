@@ -13,6 +13,7 @@ namespace CaseFlow.Web.Tests.Features.Reminders;
 /// (make-up day), reply due Wed 2026-03-18. Reminders fire at 08:00 China time, expiry actions at 00:00 of the day
 /// after the period. Each test has its own agency, so its recipients are its own on the class's database.
 /// </summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class TimerSweepTests(CaseFlowApp app)
 {
     public sealed class OnSqlite(SqliteApp app) : TimerSweepTests(app), IClassFixture<SqliteApp>;

@@ -16,6 +16,7 @@ namespace CaseFlow.Web.Tests.Features.Reports;
 /// 2023-004 法律服务机构 2023-05-05→05-06 其他; 2021-005 其他 received 2021-11-01 concluded 2023-06-01 不掌握;
 /// 2023-006 社会公益组织 2023-07-01→07-02 重复申请.
 /// </summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class AnnualReportTests(CaseFlowApp app) : IAsyncLifetime
 {
     public sealed class OnSqlite(SqliteApp app) : AnnualReportTests(app), IClassFixture<SqliteApp>;

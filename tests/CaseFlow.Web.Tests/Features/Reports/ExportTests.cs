@@ -19,6 +19,7 @@ namespace CaseFlow.Web.Tests.Features.Reports;
 /// counted by hand below, read back from the files (labels, merged cells, figures) in the layout of the national
 /// template (国办公开办函〔2021〕30号), and compared with the JSON report.
 /// </summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class ExportTests(CaseFlowApp app) : IAsyncLifetime
 {
     public sealed class OnSqlite(SqliteApp app) : ExportTests(app), IClassFixture<SqliteApp>;

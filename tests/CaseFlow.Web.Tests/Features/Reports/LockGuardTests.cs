@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using CaseFlow.Web.Tests.Features.Reminders;
 using CaseFlow.Web.Tests.Infrastructure;
+using static CaseFlow.Web.Tests.Features.Cases.CaseApi;
 
 namespace CaseFlow.Web.Tests.Features.Reports;
 
@@ -8,6 +10,7 @@ namespace CaseFlow.Web.Tests.Features.Reports;
 /// A locked annual report may not change. An open case counts in every year from its receipt on (as 二 and 四 of
 /// the later years), so registering or importing one received before a locked year must be refused too.
 /// </summary>
+[Trait("TimeZone", "Sensitive")]
 public abstract class LockGuardTests(CaseFlowApp app) : IAsyncLifetime
 {
     public sealed class OnSqlite(SqliteApp app) : LockGuardTests(app), IClassFixture<SqliteApp>;
@@ -54,5 +57,39 @@ public abstract class LockGuardTests(CaseFlowApp app) : IAsyncLifetime
         await (await _office.PostJsonAsync($"/api/reports/annual/2025/unlock?agency={Agency}", """{"reason":"补录漏登的申请"}""")).ReadJsonAsync();
         var registered = await (await _office.PostJsonAsync("/api/cases", registration)).ReadJsonAsync(HttpStatusCode.Created);
         Assert.Equal($"{Agency}-2024-0001", (string?)registered["caseNumber"]);
+    }
+
+    /// <summary>The lock refuses exactly the changes to a locked year's figures, decided from the case itself: with 2025
+    /// locked, a case received 2025-12-29 and still open is carried out of 2025; withdrawing it on 2025-12-31 would
+    /// conclude it in 2025 (refused), on 2026-01-05 it leaves 2025 as it was (allowed), and a 2026 case is free.</summary>
+    [Fact]
+    public async Task Only_a_change_to_a_locked_years_figures_is_refused()
+    {
+        var desk = await app.DeskAsync();
+        app.Clock.SetChinaTime(new DateOnly(2025, 12, 29), new TimeOnly(10, 0));
+        var late2025 = await desk.Officer.RegisterAsync(Registration.Replace("2026-02-12", "2025-12-29"));
+        late2025 = await desk.Officer.DoAsync(late2025, "assign", $$"""{"officer":"{{desk.OfficerName}}"}""");
+
+        app.Clock.SetChinaTime(new DateOnly(2026, 1, 6), new TimeOnly(10, 0));
+        await (await desk.Office.PostAsync($"/api/reports/annual/2025/lock?agency={desk.Agency}", null)).ReadJsonAsync();
+        var locked = await (await desk.Office.GetAsync($"/api/reports/annual/2025?agency={desk.Agency}")).ReadJsonAsync();
+        Assert.Equal(1, (int)locked["table3"]!["rows"]!["CarriedOut"]![6]!);
+
+        // a 2026 case: registered and assigned while 2025 is locked
+        var new2026 = await desk.Officer.RegisterAsync(Registration.Replace("2026-02-12", "2026-01-06"));
+        new2026 = await desk.Officer.DoAsync(new2026, "assign", $$"""{"officer":"{{desk.OfficerName}}"}""");
+        Assert.Equal(desk.OfficerName, (string?)new2026["assignedOfficer"]);
+
+        var refused = await (await desk.Officer.ActAsync(Id(late2025), "withdraw", Version(late2025), """{"withdrawnOn":"2025-12-31"}"""))
+            .ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal(desk.Agency, (string?)refused["lockedReport"]!["agency"]);
+        Assert.Equal(2025, (int)refused["lockedReport"]!["year"]!);
+        Assert.Contains("已锁定", (string?)refused["detail"]);
+        Assert.Equal("handling", (string?)(await desk.Officer.GetCaseAsync(Id(late2025)))["state"]);
+
+        var withdrawn = await desk.Officer.DoAsync(late2025, "withdraw", """{"withdrawnOn":"2026-01-05"}""");
+        Assert.Equal("2026-01-05", (string?)withdrawn["concludedOn"]);
+        var after = await (await desk.Office.GetAsync($"/api/reports/annual/2025?agency={desk.Agency}")).ReadJsonAsync();
+        Assert.Equal(locked["table3"]!.ToJsonString(), after["table3"]!.ToJsonString());
     }
 }

@@ -8,6 +8,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace CaseFlow.Web.Tests.Features.Reports;
 
 /// <summary>The web page's path: a multipart upload of an .xlsx ledger, with a date stored as an Excel serial number.</summary>
+[Trait("TimeZone", "Sensitive")]
 public sealed class XlsxImportTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     [Fact]

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using CaseFlow.Domain;
+
+namespace CaseFlow.Workflows.Engine;
+
+/// <summary>The longest text a payload's string property accepts (see <see cref="TextLimits"/>).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MaxTextAttribute(int length) : Attribute
+{
+    public int Length => length;
+}
+
+/// <summary>A payload date that may lie ahead (a due date, a reply date): checked against
+/// <see cref="LegalDates.CheckAhead"/> instead of <see cref="LegalDates.CheckPast"/>.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MayLieAheadAttribute : Attribute;
+
+/// <summary>A whole number between <paramref name="min"/> and <paramref name="max"/>.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class BetweenAttribute(int min, int max) : Attribute
+{
+    public int Min => min;
+    public int Max => max;
+}
+
+/// <summary>An amount in yuan: more than 0, at most two decimals, and within the stored precision (12, 2).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class YuanAttribute : Attribute
+{
+    public const decimal Max = 9_999_999_999.99m;
+}
+
+/// <summary>The payload is not what the action takes: every bad field, nothing done. A 400 naming the fields.</summary>
+public sealed class InvalidPayloadException(IReadOnlyList<FieldError> errors)
+    : Exception(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")))
+{
+    public IReadOnlyList<FieldError> Errors { get; } = errors;
+}
+
+/// <summary>
+/// Turns an action's JSON body into its payload record and checks what the record declares, before the step runs
+/// and so before anything is stored or journaled: wrong JSON types, enum values given other than by name, unknown
+/// fields, texts over their limit, dates outside <see cref="LegalDates"/>, numbers out of range.
+/// </summary>
+public static class PayloadRules
+{
+    /// <summary>The body's own fields besides the payload's (the case version the client saw).</summary>
+    private static readonly HashSet<string> Envelope = new(StringComparer.OrdinalIgnoreCase) { "version" };
+
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+
+    public static object Bind(Type type, JsonElement? payload, JsonSerializerOptions json, DateOnly today)
+    {
+        if (payload is null || payload.Value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+            return JsonSerializer.Deserialize("{}", type, json)!;
+        if (payload.Value.ValueKind != JsonValueKind.Object)
+            throw new InvalidPayloadException([new FieldError("payload", "操作内容须为 JSON 对象。")]);
+
+        var properties = PropertiesOf(type);
+        var errors = new List<FieldError>();
+        foreach (var field in payload.Value.EnumerateObject())
+            if (!Envelope.Contains(field.Name) && !properties.Any(p => string.Equals(NameOf(p), field.Name, StringComparison.OrdinalIgnoreCase)))
+                errors.Add(new FieldError(field.Name, properties.Length == 0
+                    ? "该操作不接受任何字段。"
+                    : $"该操作没有此字段；可用字段：{string.Join("、", properties.Select(NameOf))}。"));
+        if (errors.Count > 0) throw new InvalidPayloadException(errors);
+
+        object bound;
+        try
+        {
+            bound = payload.Value.Deserialize(type, json)!;
+        }
+        catch (JsonException e)
+        {
+            var field = FieldOf(e.Path);
+            var property = properties.FirstOrDefault(p => string.Equals(NameOf(p), field, StringComparison.OrdinalIgnoreCase));
+            throw new InvalidPayloadException([new FieldError(property is null ? field : NameOf(property),
+                e is InvalidJsonValueException ? e.Message : Expected(property?.PropertyType))]);
+        }
+
+        foreach (var p in properties)
+            if (Check(p, p.GetValue(bound), today) is { } error) errors.Add(error);
+        if (errors.Count > 0) throw new InvalidPayloadException(errors);
+        return bound;
+    }
+
+    /// <summary>The payload type's properties, refusing a string property without a declared limit (a type added
+    /// without one fails its first use and the test that binds every step's payload).</summary>
+    public static PropertyInfo[] PropertiesOf(Type type) => Properties.GetOrAdd(type, t =>
+    {
+        var all = t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != "EqualityContract").ToArray();
+        foreach (var p in all.Where(p => p.PropertyType == typeof(string) && p.GetCustomAttribute<MaxTextAttribute>() is null))
+            throw new InvalidOperationException($"{t.Name}.{p.Name}: a payload text must declare its length limit ([property: MaxText(...)]).");
+        return all;
+    });
+
+    private static FieldError? Check(PropertyInfo p, object? value, DateOnly today)
+    {
+        var field = NameOf(p);
+        switch (value)
+        {
+            case string s:
+                return TextLimits.Check(s, field, p.GetCustomAttribute<MaxTextAttribute>()!.Length);
+            case DateOnly d:
+                return p.GetCustomAttribute<MayLieAheadAttribute>() is null ? LegalDates.CheckPast(d, field, today) : LegalDates.CheckAhead(d, field, today);
+            case Enum e when !Enum.IsDefined(e.GetType(), e):
+                return new FieldError(field, $"须为以下之一：{string.Join("、", Enum.GetNames(e.GetType()))}。");
+            case int n when p.GetCustomAttribute<BetweenAttribute>() is { } range && (n < range.Min || n > range.Max):
+                return new FieldError(field, string.Create(CultureInfo.InvariantCulture, $"须为 {range.Min:N0} 至 {range.Max:N0} 之间的整数。"));
+            case decimal m when p.GetCustomAttribute<YuanAttribute>() is not null && (m <= 0 || m > YuanAttribute.Max || decimal.Round(m, 2) != m):
+                return new FieldError(field, string.Create(CultureInfo.InvariantCulture, $"须为大于 0、不超过 {YuanAttribute.Max:N2} 的金额（元），最多两位小数。"));
+            default:
+                return null;
+        }
+    }
+
+    private static string NameOf(PropertyInfo p) => JsonNamingPolicy.CamelCase.ConvertName(p.Name);
+
+    /// <summary>"$.days" → "days"; the body itself → "payload".</summary>
+    private static string FieldOf(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "payload" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    private static string Expected(Type? type) => (Nullable.GetUnderlyingType(type ?? typeof(object)) ?? type) switch
+    {
+        { } t when t == typeof(string) => "须为文本（加引号的字符串）。",
+        { } t when t == typeof(DateOnly) => "须为存在的日期，格式 YYYY-MM-DD。",
+        { } t when t == typeof(int) => "须为整数（不加引号）。",
+        { } t when t == typeof(decimal) => "须为数字（不加引号）。",
+        { } t when t == typeof(bool) => "须为 true 或 false。",
+        { IsEnum: true } t => $"须为以下之一：{string.Join("、", Enum.GetNames(t))}（不接受数字）。",
+        _ => "值的类型或格式不正确。",
+    };
+}
