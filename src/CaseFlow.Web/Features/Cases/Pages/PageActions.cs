@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
 using CaseFlow.Data;
-using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Workflows.Engine;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -12,8 +11,8 @@ namespace CaseFlow.Web.Features.Cases.Pages;
 /// <summary>The one seam between the pages and the workflow: a submitted action form runs exactly the code of
 /// POST /api/cases/{id}/actions/{action} (<see cref="ExecuteAction.Handle"/>), with the case version the page showed
 /// in the body's <c>version</c> field so a concurrent change is refused (409 → 案件已被他人修改). When the step runner
-/// moves into its own service, only this method changes.</summary>
-public sealed class PageActions(CaseFlowDbContext db, WorkflowEngine engine, CalendarProvider calendars, TimeProvider time, IOptions<JsonOptions> json)
+/// changes, only this method changes.</summary>
+public sealed class PageActions(CaseFlowDbContext db, CaseSteps steps, WorkflowEngine engine, IOptions<JsonOptions> json)
 {
     /// <summary>Throws what the API would turn into problems: ValidationFailedException, CaseRuleException,
     /// ConflictException, ActionNotAvailableException, ActionForbiddenException, NotFoundException.</summary>
@@ -27,6 +26,6 @@ public sealed class PageActions(CaseFlowDbContext db, WorkflowEngine engine, Cal
         request.ContentType = "application/json";
         request.ContentLength = bytes.Length;
         request.Body = new MemoryStream(bytes);
-        await ExecuteAction.Handle(id, action, request, user, db, engine, calendars, time, json, ct);
+        await ExecuteAction.Handle(id, action, request, user, db, steps, engine, json, ct);
     }
 }
