@@ -13,7 +13,6 @@ public abstract class ErrorsTests(CaseFlowApp app)
     public sealed class OnPostgres(PostgresApp app) : ErrorsTests(app), IClassFixture<PostgresApp>;
 
     [Theory]
-    [InlineData("/no-such-page")]
     [InlineData("/api/no-such-route")]
     [InlineData("/api/calendar/next-year")]
     public async Task An_unknown_route_is_a_404_problem(string path)
@@ -21,6 +20,17 @@ public abstract class ErrorsTests(CaseFlowApp app)
         var response = await app.Anonymous().GetAsync(path);
 
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Outside the API a person is reading: the Chinese not-found page, with the 404 status.</summary>
+    [Fact]
+    public async Task An_unknown_page_is_the_404_page()
+    {
+        var response = await app.Anonymous().GetAsync("/no-such-page");
+
+        var body = await response.ReadBodyAsync(HttpStatusCode.NotFound);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>页面不存在</h1>", body);
     }
 
     [Fact]
