@@ -33,16 +33,13 @@ public abstract class HealthTests(CaseFlowApp app)
         Assert.Equal("Healthy", Status(ready, "outbox"));
         Assert.False(string.IsNullOrEmpty((string?)ready["checks"]!["outbox"]!["description"]));
 
-        await app.WithDbAsync(async db =>
-        {
-            db.OutboxMessages.Add(new OutboxMessage
+        var dead = (await app.InsertAsync(new OutboxMessage
             {
                 Kind = "ReplyNotice", To = "zhang.san@example.com", Subject = "[CaseFlow] 张三的申请已答复", Body = "答复内容", MessageId = OutboxMessage.NewMessageId(),
                 Status = "DeadLettered", Attempts = 1, LastError = "550 5.1.1 mailbox unavailable",
                 CreatedAtUtc = new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc), NextAttemptAtUtc = new DateTime(2026, 3, 2, 1, 1, 0, DateTimeKind.Utc),
-            });
-            await db.SaveChangesAsync();
-        });
+            }))[0];
+        Assert.Equal("DeadLettered", (await app.FindAsync<OutboxMessage>(dead.Id))?.Status);
 
         var response = await client.GetAsync("/health/ready");
         var body = await response.ReadBodyAsync(HttpStatusCode.OK);
