@@ -237,7 +237,7 @@ public static class OpenApiSetup
             In = ParameterLocation.Cookie,
             Name = context.ApplicationServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
                 .Get(IdentityConstants.ApplicationScheme).Cookie.Name,
-            Description = "POST /api/auth/login 设置的登录 Cookie（HttpOnly，SameSite=Strict，8 小时滑动过期）。",
+            Description = "POST /api/auth/login 设置的登录 Cookie；POST /api/auth/logout 清除。",
         };
 
         OptionalNullsInRequests(document);
