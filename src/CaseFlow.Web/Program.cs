@@ -1,7 +1,14 @@
 using CaseFlow.Web.Hosting;
 
 var verb = CommandLine.Find(args);
-var builder = WebApplication.CreateBuilder(verb is null ? args : []);
+// The pages' files travel beside the binaries, so the built product serves them whatever its working directory
+// (the content root) is; under dotnet run the same files come from the project.
+var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = verb is null ? args : [],
+    WebRootPath = Directory.Exists(webRoot) ? webRoot : null,
+});
 builder.AddCaseFlow();
 var app = builder.Build();
 app.UseCaseFlow();
