@@ -14,8 +14,9 @@ public sealed class JobServerHealthCheck(JobStorage storage, JobSchedule schedul
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        // Heartbeats are wall-clock instants written by Hangfire; the injected TimeProvider is the legal clock of the cases.
-        var now = DateTime.UtcNow;
+        // Heartbeats are wall-clock instants written by Hangfire; the injected TimeProvider is the legal clock of the
+        // cases (a fixed day in tests), so this compares with the system's clock, as the sign-in cookie does.
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         var prefix = schedule.ServerName + ":";
         var heartbeat = storage.GetMonitoringApi().Servers()
             .Where(s => s.Name.StartsWith(prefix, StringComparison.Ordinal))

@@ -30,8 +30,11 @@ public sealed class LoginModel(SignInManager<CaseFlowUser> signIn) : PageModel
         else if (!result.Succeeded) Error = "用户名或密码错误。";
         if (Error is not null) return Page();
         // The start page depends on the roles, which the new cookie carries only from the next request on.
-        return Redirect(ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return Redirect(LocalReturnUrl ?? "/");
     }
 
-    private string Target() => ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : PageChrome.StartPageOf(User);
+    private string Target() => LocalReturnUrl ?? PageChrome.StartPageOf(User);
+
+    /// <summary>Only a path of this site: a login link must not send the user elsewhere.</summary>
+    private string? LocalReturnUrl => ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null;
 }
