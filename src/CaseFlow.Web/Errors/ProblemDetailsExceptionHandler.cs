@@ -16,7 +16,25 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        var problem = exception switch
+        // The middleware has already rewritten Request.Path to the error page; the feature keeps the original.
+        var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
+        var problem = Map(exception);
+        if (problem is null)
+            log.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, path);
+        // A person in a browser gets the Chinese error page (the middleware re-executes /error/500 with StatusOf's code).
+        if (!Features.Pages.PagesSetup.IsApiPath(path)) return false;
+        problem ??= Problem(StatusCodes.Status500InternalServerError, "服务器内部错误", "服务器处理请求时出错，已记录日志。");
+
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>The status an exception answers with, for the error page of the UI.</summary>
+    public static int StatusOf(Exception exception) => Map(exception)?.Status ?? StatusCodes.Status500InternalServerError;
+
+    /// <summary>The problem an exception means, or null for a bug (500).</summary>
+    public static ProblemDetails? Map(Exception exception) =>
+        exception switch
         {
             ValidationFailedException v => Validation(v.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray())),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
@@ -37,15 +55,6 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "冲突", "数据已被他人同时修改，本次操作未生效，请刷新后重试。"),
             _ => null,
         };
-        if (problem is null)
-        {
-            log.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
-            problem = Problem(StatusCodes.Status500InternalServerError, "服务器内部错误", "服务器处理请求时出错，已记录日志。");
-        }
-
-        http.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
-    }
 
     private static ProblemDetails Validation(Dictionary<string, string[]> errors) =>
         new ValidationProblemDetails(errors) { Status = StatusCodes.Status400BadRequest, Title = "请求参数有误", Detail = string.Join("；", errors.Select(e => $"{e.Key}: {string.Join("，", e.Value)}")) };

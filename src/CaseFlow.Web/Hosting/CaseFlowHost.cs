@@ -50,7 +50,11 @@ public static class CaseFlowHost
 
     public static WebApplication UseCaseFlow(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            StatusCodeSelector = Errors.ProblemDetailsExceptionHandler.StatusOf,
+        });
         app.UseStatusCodePages();
         app.UseCaseFlowPages();
         app.UseAuthentication();
