@@ -13,6 +13,11 @@ public sealed class MaxTextAttribute(int length) : Attribute
     public int Length => length;
 }
 
+/// <summary>The action cannot run without this field: PayloadRules answers "必填。" for it before the step runs, and the
+/// pages mark its label with *. The one declaration of what an action requires.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RequiredFieldAttribute : Attribute;
+
 /// <summary>A whole number between <paramref name="min"/> and <paramref name="max"/>.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class BetweenAttribute(int min, int max) : Attribute
@@ -78,6 +83,8 @@ public static class PayloadRules
 
         foreach (var p in properties)
             if (Check(p, p.GetValue(bound), today) is { } error) errors.Add(error);
+            else if (IsRequired(p) && IsMissing(p.GetValue(bound)))
+                errors.Add(new FieldError(NameOf(p), "必填。"));
         if (errors.Count > 0) throw new InvalidPayloadException(errors);
         return bound;
     }
@@ -91,6 +98,10 @@ public static class PayloadRules
             throw new InvalidOperationException($"{t.Name}.{p.Name}: a payload text must declare its length limit ([property: MaxText(...)]).");
         return all;
     });
+
+    private static bool IsMissing(object? value) => value is null || value is string s && string.IsNullOrWhiteSpace(s);
+
+    public static bool IsRequired(PropertyInfo p) => p.GetCustomAttribute<RequiredFieldAttribute>() is not null;
 
     private static FieldError? Check(PropertyInfo p, object? value, DateOnly today)
     {

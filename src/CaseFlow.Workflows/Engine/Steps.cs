@@ -22,30 +22,30 @@ internal sealed class Step<TPayload>(string name, Action<StepContext, TPayload> 
 // Every string property declares its length limit (PayloadRules refuses a payload type that does not); every date lies
 // within LegalDates' window; counts and amounts the domain does not bound declare a range.
 public sealed record NoPayload;
-public sealed record AssignOfficerPayload([property: MaxText(TextLimits.UserName)] string? Officer);
-public sealed record RequestCorrectionPayload(DateOnly? SentOn, [property: MaxText(TextLimits.Request)] string? Items, int? PeriodWorkingDays);
-public sealed record ReceiveCorrectionPayload(DateOnly? ReceivedOn);
-public sealed record RequestCoHandlingPayload([property: MaxText(TextLimits.Name)] string? Unit, [property: MaxText(TextLimits.Request)] string? Request,
+public sealed record AssignOfficerPayload([property: RequiredField, MaxText(TextLimits.UserName)] string? Officer);
+public sealed record RequestCorrectionPayload(DateOnly? SentOn, [property: RequiredField, MaxText(TextLimits.Request)] string? Items, int? PeriodWorkingDays);
+public sealed record ReceiveCorrectionPayload([property: RequiredField] DateOnly? ReceivedOn);
+public sealed record RequestCoHandlingPayload([property: RequiredField, MaxText(TextLimits.Name)] string? Unit, [property: MaxText(TextLimits.Request)] string? Request,
     DateOnly? SentOn, DateOnly? DueOn);
-public sealed record RecordCoHandlingReplyPayload(int? CoHandlingId, DateOnly? RepliedOn, [property: MaxText(TextLimits.Comment)] string? Summary);
-public sealed record StartConsultationPayload(ConsultationKind? Kind, [property: MaxText(TextLimits.Name)] string? Party, DateOnly? SentOn, DateOnly? PartyReceivedOn);
-public sealed record RecordConsultationReplyPayload(int? ConsultationId, DateOnly? RepliedOn, ConsultationOpinion? Opinion,
+public sealed record RecordCoHandlingReplyPayload([property: RequiredField] int? CoHandlingId, DateOnly? RepliedOn, [property: MaxText(TextLimits.Comment)] string? Summary);
+public sealed record StartConsultationPayload([property: RequiredField] ConsultationKind? Kind, [property: RequiredField, MaxText(TextLimits.Name)] string? Party, DateOnly? SentOn, DateOnly? PartyReceivedOn);
+public sealed record RecordConsultationReplyPayload([property: RequiredField] int? ConsultationId, DateOnly? RepliedOn, [property: RequiredField] ConsultationOpinion? Opinion,
     [property: MaxText(TextLimits.Comment)] string? Summary);
-public sealed record ExpireConsultationPayload(int? ConsultationId);
-public sealed record SendFeeNoticePayload(DateOnly? SentOn, DateOnly? ApplicantReceivedOn, FeeMethod? Method, [property: Between(1, 1_000_000)] int? Quantity,
-    [property: Yuan] decimal? AmountYuan, [property: MaxText(TextLimits.Comment)] string? Basis);
-public sealed record RecordPaymentPayload(DateOnly? PaidOn, [property: Yuan] decimal? PaidYuan);
+public sealed record ExpireConsultationPayload([property: RequiredField] int? ConsultationId);
+public sealed record SendFeeNoticePayload(DateOnly? SentOn, DateOnly? ApplicantReceivedOn, [property: RequiredField] FeeMethod? Method, [property: RequiredField, Between(1, 1_000_000)] int? Quantity,
+    [property: RequiredField, Yuan] decimal? AmountYuan, [property: RequiredField, MaxText(TextLimits.Comment)] string? Basis);
+public sealed record RecordPaymentPayload(DateOnly? PaidOn, [property: RequiredField, Yuan] decimal? PaidYuan);
 public sealed record AskReasonsPayload(DateOnly? SentOn);
-public sealed record SetArticle35ReplyDatePayload(DateOnly? ReplyOn, [property: MaxText(TextLimits.Reason)] string? Reason);
-public sealed record RequestExtensionPayload(int? Days, [property: MaxText(TextLimits.Reason)] string? Reason);
+public sealed record SetArticle35ReplyDatePayload([property: RequiredField] DateOnly? ReplyOn, [property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
+public sealed record RequestExtensionPayload([property: RequiredField] int? Days, [property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
 public sealed record DecideExtensionPayload(DateOnly? DecidedOn, DateOnly? NotifiedOn);
-public sealed record SubmitDraftPayload([property: MaxText(TextLimits.OutcomeCode)] string? Outcome, [property: MaxText(TextLimits.DraftText)] string? Text);
+public sealed record SubmitDraftPayload([property: RequiredField, MaxText(TextLimits.OutcomeCode)] string? Outcome, [property: RequiredField, MaxText(TextLimits.DraftText)] string? Text);
 public sealed record ReviewPayload([property: MaxText(TextLimits.Comment)] string? Comments);
-public sealed record DeliverPayload(DeliveryMethod? Method, DateOnly? DeliveredOn);
+public sealed record DeliverPayload([property: RequiredField] DeliveryMethod? Method, DateOnly? DeliveredOn);
 public sealed record WithdrawPayload(DateOnly? WithdrawnOn, [property: MaxText(TextLimits.Reason)] string? Reason);
-public sealed record VoidPayload([property: MaxText(TextLimits.Reason)] string? Reason);
-public sealed record RecordProceedingPayload(ProceedingKind? Kind, [property: MaxText(TextLimits.Name)] string? Body, DateOnly? FiledOn, DateOnly? CopyReceivedOn, bool? SimpleProcedure);
-public sealed record RecordProceedingResultPayload(int? ProceedingId, ProceedingResult? Result, DateOnly? DecidedOn);
+public sealed record VoidPayload([property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
+public sealed record RecordProceedingPayload([property: RequiredField] ProceedingKind? Kind, [property: RequiredField, MaxText(TextLimits.Name)] string? Body, [property: RequiredField] DateOnly? FiledOn, DateOnly? CopyReceivedOn, bool? SimpleProcedure);
+public sealed record RecordProceedingResultPayload([property: RequiredField] int? ProceedingId, [property: RequiredField] ProceedingResult? Result, DateOnly? DecidedOn);
 
 /// <summary>The closed registry of step types (names match Definitions.Registry.StepTypes).</summary>
 public static class Steps
@@ -115,6 +115,8 @@ public static class Steps
             c.LastResultCorrected = c.Case.RecordProceedingResult(Req(p.ProceedingId, "proceedingId"), Req(p.Result, "result"), p.DecidedOn ?? c.Today)),
     }.ToDictionary(s => s.Name);
 
+    // PayloadRules has already refused a missing [RequiredField]; Req narrows the type (and guards a step whose
+    // payload forgot the attribute).
     private static T Req<T>(T? value, string field) where T : class =>
         value is string s && string.IsNullOrWhiteSpace(s) || value is null ? throw new CaseRuleException(field, "必填。") : value;
 

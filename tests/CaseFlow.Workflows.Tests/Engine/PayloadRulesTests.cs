@@ -53,4 +53,24 @@ public class PayloadRulesTests
     [InlineData(typeof(StartConsultationPayload), """{"kind":"agency","party":"某局"}""")]
     public void A_good_payload_binds(Type type, string json) =>
         Assert.IsType(type, PayloadRules.Bind(type, JsonDocument.Parse(json).RootElement, Lax, Today));
+
+    /// <summary>Every missing required field is named at once, before the step runs; blanks count as missing.</summary>
+    [Theory]
+    [InlineData(typeof(SendFeeNoticePayload), "{}", "method,quantity,amountYuan,basis")]
+    [InlineData(typeof(RecordProceedingPayload), """{"kind":"Review","body":"  "}""", "body,filedOn")]
+    [InlineData(typeof(SubmitDraftPayload), """{"text":"答复正文"}""", "outcome")]
+    [InlineData(typeof(VoidPayload), """{"reason":""}""", "reason")]
+    public void Missing_required_fields_are_all_named(Type type, string json, string fields)
+    {
+        var e = Assert.Throws<InvalidPayloadException>(() => PayloadRules.Bind(type, JsonDocument.Parse(json).RootElement, Lax, Today));
+        Assert.Equal(fields.Split(','), e.Errors.Select(x => x.Field));
+        Assert.All(e.Errors, x => Assert.Equal("必填。", x.Message));
+    }
+
+    [Theory]
+    [InlineData(typeof(WithdrawPayload))]
+    [InlineData(typeof(ReviewPayload))]
+    [InlineData(typeof(DecideExtensionPayload))]
+    public void A_payload_without_required_fields_binds_empty(Type type) =>
+        Assert.IsType(type, PayloadRules.Bind(type, JsonDocument.Parse("{}").RootElement, Lax, Today));
 }

@@ -57,6 +57,7 @@ public sealed class ActionModel(CaseFlowDbContext db, WorkflowEngine engine, Cal
         }
         catch (CaseRuleException e) { AddError(errors, form, e.Field, e.Message); }
         catch (ValidationFailedException e) { foreach (var x in e.Errors) AddError(errors, form, x.Field, x.Message); }
+        catch (InvalidPayloadException e) { foreach (var x in e.Errors) AddError(errors, form, x.Field, x.Message); }
         catch (ConflictException e) { errors.General.Add(e.Message); }
         catch (ActionNotAvailableException e) { errors.General.Add(e.Message); }
         catch (ActionForbiddenException) { return Forbid(); }

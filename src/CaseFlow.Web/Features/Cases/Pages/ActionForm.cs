@@ -21,7 +21,7 @@ public sealed class ActionForm
 
     public sealed record Option(string Value, string Label);
 
-    public sealed record Field(string Name, string JsonName, string Label, string? Hint, Kind Kind, IReadOnlyList<Option> Options, Type Type)
+    public sealed record Field(string Name, string JsonName, string Label, string? Hint, Kind Kind, IReadOnlyList<Option> Options, Type Type, bool Required)
     {
         public string InputName => Prefix + JsonName;
         public string Id => "f-" + JsonName;
@@ -67,7 +67,7 @@ public sealed class ActionForm
             _ when FieldLabels.LongText.Contains(p.Name) => (Kind.LongText, []),
             _ => (Kind.Text, []),
         };
-        return new Field(p.Name, jsonName, FieldLabels.Label(p.Name), FieldLabels.Hint(p.Name), kind, options, t);
+        return new Field(p.Name, jsonName, FieldLabels.Label(p.Name), FieldLabels.Hint(p.Name), kind, options, t, PayloadRules.IsRequired(p));
     }
 
     /// <summary>The JSON payload from the posted form; values that cannot be read become field errors (keyed by the

@@ -5,8 +5,9 @@ public sealed record ActionFormView(long CaseId, int Version, ActionForm Form, I
 {
     public string? Value(ActionForm.Field f) => Values.GetValueOrDefault(f.InputName);
 
-    /// <summary>The reason of a dangerous action is asked for even where the step would accept none.</summary>
-    public bool Required(ActionForm.Field f) => Form.Dangerous && f.Name == "Reason";
+    /// <summary>What the step declares required; the reason of a dangerous action is asked for even where the step
+    /// would accept none.</summary>
+    public bool Required(ActionForm.Field f) => f.Required || Form.Dangerous && f.Name == "Reason";
 
     /// <summary>The error summary's model: each error links to its field.</summary>
     public (FormErrors, Func<string, string?>, Func<string, string>) Summary => (Errors,
