@@ -41,6 +41,8 @@ missing=()
 if [[ -d tests/CaseFlow.Browser.Tests ]]; then
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  # Chromium's Chinese locale: date inputs then read 年/月/日 as on the offices' PCs.
+  dpkg -s chromium-l10n >/dev/null 2>&1 || missing+=(chromium-l10n)
 fi
 if ((${#missing[@]})); then
   if [[ $EUID -ne 0 ]]; then

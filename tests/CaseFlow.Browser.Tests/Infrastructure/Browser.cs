@@ -23,7 +23,12 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         await ((IAsyncLifetime)App).InitializeAsync();
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
+        // The date inputs follow the browser's own locale (the office PCs run Chinese systems), not the page's lang.
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true, Args = [.. ChromiumArgs, "--lang=zh-CN"],
+            Env = new Dictionary<string, string> { ["LANG"] = "zh_CN.UTF-8", ["LANGUAGE"] = "zh_CN:zh" },
+        });
     }
 
     /// <summary>A fresh browser session (no cookies) at 1366×768, the smallest screen the offices use. Every console
