@@ -171,6 +171,42 @@ public sealed class OfficerPagesTests(BrowserApp browser) : IClassFixture<Browse
         Assert.Empty(_csp);
     }
 
+    /// <summary>The office registers for a department of its tree: the form offers its agency and those below, and the
+    /// case belongs to the chosen one. An officer, with one agency, sees no choice.</summary>
+    [Fact]
+    public async Task The_office_chooses_the_registering_agency()
+    {
+        App.Clock.SetChinaTime(new DateOnly(2026, 2, 12), new TimeOnly(10, 0));
+        await App.EnsureAgencyAsync("choose-gov");
+        await App.EnsureAgencyAsync("choose-dept", "choose-gov");
+        await App.CreateUserAsync("office-choose", Roles.Office, "choose-gov");
+        var page = await browser.NewPageAsync(_csp);
+        await page.GoAsync("/cases/new");
+        await page.LogInAsync("office-choose");
+
+        var agency = page.GetByLabel("登记机关");
+        Assert.Equal("choose-gov", await agency.InputValueAsync());
+        Assert.Equal(["choose-dept", "choose-gov"], (await agency.Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)")).Order());
+        await agency.SelectOptionAsync("choose-dept");
+        await page.GetByLabel("收到渠道").SelectOptionAsync("InPerson");
+        await page.GetByLabel("提交或到达日期").FillAsync("2026-02-12");
+        await page.GetByLabel("自然人", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("申请人姓名或名称").FillAsync("钱七");
+        await page.GetByLabel("申请公开的政府信息").FillAsync("某部门的年度工作计划");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/cases/\\d+$"));
+
+        var id = long.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        string? owner = null;
+        await App.WithDbAsync(async db => owner = (await db.Cases.FindAsync(id))!.AgencyCode);
+        Assert.Equal("choose-dept", owner);
+
+        var officer = await OfficerAsync("choose-officer", "officer-choose");
+        await officer.GoAsync("/cases/new");
+        Assert.Equal(0, await officer.Locator("#agency").CountAsync());
+        Assert.Empty(_csp);
+    }
+
     [Fact]
     public async Task A_stale_case_version_is_reported_not_applied()
     {

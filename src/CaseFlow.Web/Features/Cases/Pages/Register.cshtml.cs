@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Web.Features.Cases.Pages;
 
@@ -19,6 +20,7 @@ public sealed class RegisterModel(CaseFlowDbContext db, WorkflowEngine engine, C
 {
     public sealed class Form
     {
+        public string? Agency { get; set; }
         public string? Channel { get; set; }
         public string? SubmittedOn { get; set; }
         public string? ConfirmedOn { get; set; }
@@ -41,7 +43,7 @@ public sealed class RegisterModel(CaseFlowDbContext db, WorkflowEngine engine, C
         ["applicantKind"] = "申请人类型", ["organisationType"] = "组织类型", ["applicantName"] = "申请人姓名或名称",
         ["idDocumentNumber"] = "证件号码", ["contact"] = "联系方式", ["email"] = "电子邮件", ["address"] = "通信地址",
         ["requestedInformation"] = "申请公开的政府信息", ["requestedForm"] = "获取信息的方式", ["deliveryChannel"] = "送达方式",
-        ["agency"] = "机关", ["body"] = "表单",
+        ["agency"] = "登记机关", ["body"] = "表单",
     };
 
     // The API names its enum codes; the page offers lists, so it says which list to use instead.
@@ -56,12 +58,25 @@ public sealed class RegisterModel(CaseFlowDbContext db, WorkflowEngine engine, C
     public FormErrors Errors { get; } = new();
 
     public (FormErrors, Func<string, string?>, Func<string, string>) Summary =>
-        (Errors, f => Labels.ContainsKey(f) && f is not "agency" and not "body" ? f : null, f => Labels.GetValueOrDefault(f, f));
+        (Errors, f => Labels.ContainsKey(f) && f != "body" && (f != "agency" || Agencies.Count > 0) ? f : null, f => Labels.GetValueOrDefault(f, f));
 
-    public void OnGet() { }
+    /// <summary>The agencies the user may register for, when there is a choice (the office: its agency and those below).</summary>
+    public IReadOnlyList<(string Code, string Name)> Agencies { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAgenciesAsync(ct);
+
+    private async Task LoadAgenciesAsync(CancellationToken ct)
+    {
+        var visible = await Features.Agencies.AgencyTree.VisibleToAsync(User, db, ct);
+        if (visible is { Count: <= 1 }) return;
+        var all = await db.Agencies.AsNoTracking().OrderBy(a => a.Code).Select(a => new { a.Code, a.Name }).ToListAsync(ct);
+        Agencies = [.. all.Where(a => visible is null || visible.Contains(a.Code)).Select(a => (a.Code, a.Name))];
+        Input.Agency ??= Auth.AuthSetup.Agency(User);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        await LoadAgenciesAsync(ct);
         var body = Parse(Input, Errors);
         if (Errors.Any) return Page();
         try
@@ -80,7 +95,8 @@ public sealed class RegisterModel(CaseFlowDbContext db, WorkflowEngine engine, C
         }
         catch (ForbiddenException e)
         {
-            Errors.General.Add(e.Message);
+            if (Agencies.Count > 0) Errors.Add("agency", e.Message);
+            else Errors.General.Add(e.Message);
         }
         return Page();
     }
@@ -109,7 +125,7 @@ public sealed class RegisterModel(CaseFlowDbContext db, WorkflowEngine engine, C
                 arrived = DateTime.SpecifyKind(local.AddHours(-8), DateTimeKind.Utc);
             else errors.Add("arrivedAt", "请填写日期和时间。");
         }
-        return new RegisterRequest.Body(null, Enum<Channel>(f.Channel, "channel"), Date(f.SubmittedOn, "submittedOn"), Date(f.ConfirmedOn, "confirmedOn"), arrived,
+        return new RegisterRequest.Body(Blank(f.Agency), Enum<Channel>(f.Channel, "channel"), Date(f.SubmittedOn, "submittedOn"), Date(f.ConfirmedOn, "confirmedOn"), arrived,
             Enum<ApplicantKind>(f.ApplicantKind, "applicantKind"), Enum<ApplicantColumn>(f.OrganisationType, "organisationType"),
             Blank(f.ApplicantName), Blank(f.IdDocumentNumber), Blank(f.Contact), Blank(f.Email), Blank(f.Address), Blank(f.RequestedInformation),
             Blank(f.RequestedForm), Blank(f.DeliveryChannel));
