@@ -33,7 +33,7 @@ public static class ApplicantMail
     public static OutboxRequest? ReplyNotice(DisclosureRequest c) => c.Outcome is null ? null : Mail(c, "ApplicantReply",
         $"政府信息公开申请答复（{c.CaseNumber}）",
         $"{c.ApplicantName}：\n\n您的政府信息公开申请（{c.CaseNumber}）已于 {c.ConcludedOn:yyyy-MM-dd} 答复，办理结果：{Domain.Outcomes.Outcomes.Find(c.Outcome).Label}。\n\n" +
-        $"{c.Details.Drafts.LastOrDefault()?.Text}\n\n如对本答复不服，可以依法申请行政复议或者提起行政诉讼。");
+        $"{c.Details.Drafts.LastOrDefault()?.Text}\n\n{Domain.Outcomes.Remedies.ClauseFor(Domain.Outcomes.Outcomes.Find(c.Outcome))}");
 
     private static OutboxRequest? Mail(DisclosureRequest c, string kind, string subject, string body) =>
         Wants(c) ? new OutboxRequest(kind, c.Email!, subject, body) : null;

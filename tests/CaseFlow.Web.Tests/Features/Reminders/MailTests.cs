@@ -127,6 +127,7 @@ public abstract class MailTests(MailApp mail)
         var fee = await App.RegisterAssignedAsync(desk, Reminders.ByEmail(address, name: "王五"));
         var extended = await App.RegisterAssignedAsync(desk, Reminders.ByEmail(address, name: "王五"));
         var replied = await App.RegisterAssignedAsync(desk, Reminders.ByEmail(address, name: "王五"));
+        var refused = await App.RegisterAssignedAsync(desk, Reminders.ByEmail(address, name: "王五"));
 
         App.At(3, 2);
         fee = await desk.Officer.DoAsync(fee, "sendFeeNotice", """{"sentOn":"2026-03-02","applicantReceivedOn":"2026-03-03","method":"PerPage","quantity":50,"amountYuan":200,"basis":"国办函〔2020〕109号，按量收费，31至100页每页10元"}""");
@@ -138,11 +139,15 @@ public abstract class MailTests(MailApp mail)
         replied = await legal.DoAsync(replied, "approveDraft");
         replied = await desk.Head.DoAsync(replied, "signOff");
         replied = await desk.Officer.DoAsync(replied, "deliver", """{"method":"Email","deliveredOn":"2026-03-12"}""");
+        refused = await desk.Officer.DoAsync(refused, "submitDraft", """{"outcome":"Withheld.StateSecret","text":"所申请信息属于国家秘密，不予公开。不服本答复的，应当先申请行政复议。"}""");
+        refused = await legal.DoAsync(refused, "approveDraft");
+        refused = await desk.Head.DoAsync(refused, "signOff");
+        refused = await desk.Officer.DoAsync(refused, "deliver", """{"method":"Email","deliveredOn":"2026-03-12"}""");
 
         await App.DispatchAsync();
         var received = mail.Sink.Messages().Where(m => m.To.SequenceEqual([address])).ToList();
-        Assert.Equal(6, received.Count);
-        Assert.Equal(3, received.Count(m => m.Subject.StartsWith("您的政府信息公开申请已收到", StringComparison.Ordinal)));
+        Assert.Equal(8, received.Count);
+        Assert.Equal(4, received.Count(m => m.Subject.StartsWith("您的政府信息公开申请已收到", StringComparison.Ordinal)));
 
         var feeNotice = Assert.Single(received, m => m.Subject == $"收费通知（{fee["caseNumber"]}）");
         Assert.Contains("王五：", feeNotice.Body);
@@ -156,10 +161,16 @@ public abstract class MailTests(MailApp mail)
         var reply = Assert.Single(received, m => m.Subject == $"政府信息公开申请答复（{replied["caseNumber"]}）");
         Assert.Contains("已于 2026-03-12 答复，办理结果：予以公开。", reply.Body);
         Assert.Contains("现将所申请的招标文件提供如下。", reply.Body);
-        Assert.Contains("行政复议", reply.Body);
+        // Remedies follow the outcome (domain.md §2.8): a disclosure names review or a lawsuit, a refusal review first.
+        Assert.Contains("可以自收到本答复之日起60日内依法申请行政复议，或者自知道本答复之日起6个月内依法提起行政诉讼。", reply.Body);
+        Assert.DoesNotContain("应当先申请行政复议", reply.Body);
+        var refusal = Assert.Single(received, m => m.Subject == $"政府信息公开申请答复（{refused["caseNumber"]}）");
+        Assert.Contains("办理结果：属于国家秘密。", refusal.Body);
+        Assert.Contains("对行政机关在政府信息公开工作中不予公开的决定不服的，应当先申请行政复议。", refusal.Body);
+        Assert.DoesNotContain("6个月内", refusal.Body);
 
         var outbox = (await App.OutboxAsync()).Where(m => m.To == address).ToList();
-        Assert.Equal(6, outbox.Count);
+        Assert.Equal(8, outbox.Count);
         Assert.Equal(outbox.Select(m => m.MessageId).Order(StringComparer.Ordinal), received.Select(m => m.MessageId).Order(StringComparer.Ordinal));
         Assert.All(outbox, m => Assert.Equal(OutboxStatus.Sent, m.Status));
     }
