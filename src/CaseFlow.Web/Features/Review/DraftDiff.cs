@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CaseFlow.Web.Features.Review;
 
 /// <summary>
@@ -23,19 +21,22 @@ public static class DraftDiff
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
+        // A draft typed in a page arrives with CR LF, one sent through the API often with LF: not a change.
+        before = before.ReplaceLineEndings("\n");
+        after = after.ReplaceLineEndings("\n");
         var result = new List<Segment>();
-        var lineOps = Diff(Lines(before), Lines(after));
-        // Consecutive removed and added lines form one changed block, compared word by word.
-        var removed = new StringBuilder();
-        var added = new StringBuilder();
-        foreach (var (kind, line) in lineOps)
+        var removed = new List<string>();
+        var added = new List<string>();
+        foreach (var (kind, line) in Diff(Lines(before), Lines(after)))
         {
-            if (kind == Kind.Removed) { removed.Append(line); continue; }
-            if (kind == Kind.Added) { added.Append(line); continue; }
-            Flush(result, removed, added);
+            if (kind == Kind.Removed) { removed.Add(line); continue; }
+            if (kind == Kind.Added) { added.Add(line); continue; }
+            Changed(result, removed, added);
+            removed.Clear();
+            added.Clear();
             Add(result, Kind.Same, line);
         }
-        Flush(result, removed, added);
+        Changed(result, removed, added);
         return result;
     }
 
@@ -43,13 +44,55 @@ public static class DraftDiff
     public static (int Added, int Removed) Count(IReadOnlyList<Segment> segments) =>
         (segments.Count(s => s.Kind == Kind.Added), segments.Count(s => s.Kind == Kind.Removed));
 
-    private static void Flush(List<Segment> result, StringBuilder removed, StringBuilder added)
+    /// <summary>Lines of a changed block: the most alike removed and added lines are paired and compared word by word
+    /// (as difflib does), the blocks before and after that pair likewise; lines with no counterpart that shares at
+    /// least half its characters are removed or added whole. Pairing lines keeps a word change from being matched
+    /// against a line the officer added below it.</summary>
+    private static void Changed(List<Segment> result, List<string> removed, List<string> added)
     {
-        if (removed.Length == 0 && added.Length == 0) return;
-        foreach (var (kind, token) in Diff(Words(removed.ToString()), Words(added.ToString())))
-            Add(result, kind, token);
-        removed.Clear();
-        added.Clear();
+        if (removed.Count == 0 && added.Count == 0) return;
+        var (bestI, bestJ, best) = (-1, -1, 0.0);
+        if ((long)removed.Count * added.Count <= MaxPairs)
+        {
+            var addedChars = added.Select(CharCounts).ToList();
+            for (var i = 0; i < removed.Count; i++)
+            {
+                var r = CharCounts(removed[i]);
+                for (var j = 0; j < added.Count; j++)
+                {
+                    var ratio = Similarity(r, removed[i].Length, addedChars[j], added[j].Length);
+                    if (ratio > best) (bestI, bestJ, best) = (i, j, ratio);
+                }
+            }
+        }
+        if (best < 0.5)
+        {
+            foreach (var line in removed) Add(result, Kind.Removed, line);
+            foreach (var line in added) Add(result, Kind.Added, line);
+            return;
+        }
+        Changed(result, removed[..bestI], added[..bestJ]);
+        foreach (var (kind, word) in Diff(Words(removed[bestI]), Words(added[bestJ]))) Add(result, kind, word);
+        Changed(result, removed[(bestI + 1)..], added[(bestJ + 1)..]);
+    }
+
+    /// <summary>The lines of a changed block beyond which they are not paired (each pair is compared character by character).</summary>
+    private const long MaxPairs = 2_500;
+
+    private static Dictionary<char, int> CharCounts(string line)
+    {
+        var counts = new Dictionary<char, int>();
+        foreach (var c in line) counts[c] = counts.GetValueOrDefault(c) + 1;
+        return counts;
+    }
+
+    /// <summary>2 × the characters two lines share (as multisets) ÷ their total length: 1 for equal lines, 0 for disjoint.</summary>
+    private static double Similarity(Dictionary<char, int> a, int lengthA, Dictionary<char, int> b, int lengthB)
+    {
+        if (lengthA + lengthB == 0) return 1;
+        var common = 0;
+        foreach (var (c, n) in a) common += Math.Min(n, b.GetValueOrDefault(c));
+        return 2.0 * common / (lengthA + lengthB);
     }
 
     private static void Add(List<Segment> result, Kind kind, string text)

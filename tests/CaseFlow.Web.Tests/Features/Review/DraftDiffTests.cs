@@ -29,6 +29,14 @@ public sealed class DraftDiffTests
     }
 
     [Fact]
+    public void A_changed_line_is_compared_with_its_revision_not_with_a_line_added_after_it()
+    {
+        var diff = Compare("孙八：\n根据条例第三十二条，现部分公开如下。\n", "孙八：\n根据条例第十五条、第三十二条和第三十七条，现部分公开如下。\n如不服，可申请行政复议。\n");
+        Assert.Equal("孙八：\n根据条例第[+十五条、第]三十二[+条和第三十七]条，现部分公开如下。\n[+如不服，可申请行政复议。\n]", Show(diff));
+        Assert.Equal((3, 0), Count(diff));
+    }
+
+    [Fact]
     public void Latin_words_and_numbers_change_as_whole_words()
     {
         var diff = Compare("国办函〔2019〕60号 applies", "国办函〔2020〕109号 applies");
@@ -52,6 +60,13 @@ public sealed class DraftDiffTests
     {
         var diff = Compare("现将所申请信息提供如下。", "现将所申请信息提供如下。");
         Assert.Equal([new Segment(Kind.Same, "现将所申请信息提供如下。")], diff);
+    }
+
+    [Fact]
+    public void Line_breaks_typed_in_a_page_and_sent_through_the_api_are_the_same_text()
+    {
+        var diff = Compare("第一段。\r\n第二段。", "第一段。\n第二段。");
+        Assert.Equal([new Segment(Kind.Same, "第一段。\n第二段。")], diff);
     }
 
     [Fact]
