@@ -166,6 +166,8 @@ public static class CaseStepWriter
     {
         if (WaitingFor.Of(c, def) is not { } wait) return null;
         var point = existing ?? new WaitingPoint { CaseId = c.Id };
+        // Read before the row takes the new state: the wait starts anew only when the state changes.
+        if (existing is null || existing.State != wait.State) point.SinceUtc = nowUtc;
         point.AgencyCode = c.AgencyCode;
         point.State = wait.State;
         point.Kind = wait.Kind;
@@ -173,7 +175,6 @@ public static class CaseStepWriter
         point.Assignee = wait.Assignee;
         point.Actions = wait.Actions;
         point.DueOn = wait.DueOn;
-        if (existing is null || existing.State != c.State) point.SinceUtc = nowUtc;
         return point;
     }
 }

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using CaseFlow.Data;
-using CaseFlow.Domain.Cases;
 using CaseFlow.Web.Errors;
 using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Workflows.Engine;
@@ -33,47 +31,12 @@ public sealed class ActionModel(CaseFlowDbContext db, WorkflowEngine engine, Cal
         var def = engine.Catalog.Get(Case.Workflow, Case.WorkflowVersion);
         var definition = def.Action(action);
         if (definition is null) return NotFound();
-        var form = ActionForm.For(definition, json.Value.SerializerOptions);
-        var errors = new FormErrors();
-        var typed = form.Fields.ToDictionary(f => f.InputName, f => Request.Form[f.InputName].ToString());
-        var version = int.TryParse(Request.Form["version"], out var v) ? v : -1;
-        View = new ActionFormView(id, version, form, typed, errors);
-
-        var parseErrors = new List<Domain.FieldError>();
-        var payload = form.Read(k => Request.Form[k], parseErrors);
-        errors.AddRange(parseErrors);
-        if (form.Dangerous)
-        {
-            if (form.Fields.FirstOrDefault(f => f.Name == "Reason") is { } reason && string.IsNullOrWhiteSpace(Request.Form[reason.InputName]))
-                errors.Add(reason.JsonName, "请填写理由。");
-            if (Request.Form["confirm"] != "true") errors.Add("confirm", "请勾选确认。");
-        }
-        if (errors.Any) return Refused();
-
-        try
-        {
-            await actions.ExecuteAsync(id, action, payload, version, User, ct);
-            return Redirect($"/cases/{id}?done={Uri.EscapeDataString(action)}");
-        }
-        catch (CaseRuleException e) { AddError(errors, form, e.Field, e.Message); }
-        catch (ValidationFailedException e) { foreach (var x in e.Errors) AddError(errors, form, x.Field, x.Message); }
-        catch (InvalidPayloadException e) { foreach (var x in e.Errors) AddError(errors, form, x.Field, x.Message); }
-        catch (ConflictException e) { errors.General.Add(e.Message); }
-        catch (ActionNotAvailableException e) { errors.General.Add(e.Message); }
-        catch (ActionForbiddenException) { return Forbid(); }
-        return Refused();
-    }
-
-    private IActionResult Refused()
-    {
+        var result = await ActionSubmission.RunAsync(actions, id, ActionForm.For(definition, json.Value.SerializerOptions), Request.Form, User, ct);
+        if (result.Forbidden) return Forbid();
+        if (result.Done) return Redirect($"/cases/{id}?done={Uri.EscapeDataString(action)}");
+        View = result.View;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
-    }
-
-    private static void AddError(FormErrors errors, ActionForm form, string field, string message)
-    {
-        if (form.Fields.Any(f => f.JsonName == field)) errors.Add(field, message);
-        else errors.General.Add(message);
     }
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)

@@ -1,8 +1,13 @@
 namespace CaseFlow.Web.Features.Cases.Pages;
 
-/// <summary>One action form as rendered: the case and version it applies to, what was typed and what was wrong.</summary>
-public sealed record ActionFormView(long CaseId, int Version, ActionForm Form, IReadOnlyDictionary<string, string> Values, FormErrors Errors, string IdPrefix = "")
+/// <summary>One action form as rendered: the case and version it applies to, what was typed and what was wrong.
+/// <see cref="PostTo"/> lets another page (the review and approval pages) take the submission back to itself, so its
+/// errors are shown where the form was; by default the form posts to the action's own page.</summary>
+public sealed record ActionFormView(long CaseId, int Version, ActionForm Form, IReadOnlyDictionary<string, string> Values, FormErrors Errors, string IdPrefix = "",
+    string? PostTo = null)
 {
+    public string Target => PostTo ?? $"/cases/{CaseId}/actions/{Form.Action.Id}";
+
     public string? Value(ActionForm.Field f) => Values.GetValueOrDefault(f.InputName);
 
     /// <summary>What the step declares required; the reason of a dangerous action is asked for even where the step
