@@ -163,7 +163,7 @@ public sealed class OfficerPagesTests(BrowserApp browser) : IClassFixture<Browse
         Assert.Matches(new Regex("/actions/submitDraft$"), page.Url);
         var text = page.Locator(".field", new() { Has = page.Locator("#f-text") });
         Assert.Equal("必填。", (await text.Locator(".field-error").InnerTextAsync()).Trim());
-        Assert.Equal("*", (await text.Locator("label .required").InnerTextAsync()).Trim());
+        Assert.Equal("\" *\"", await text.Locator("label").EvaluateAsync<string>("l => getComputedStyle(l, '::after').content"));
         Assert.Equal("true", await page.Locator("#f-text").GetAttributeAsync("aria-required"));
         Assert.Equal("Unavailable.NotHeld", await page.GetByLabel("办理结果").InputValueAsync());
         Assert.Contains(number, await page.InnerTextAsync("main"));
