@@ -69,5 +69,5 @@ public sealed class ReportCellModel(CaseFlowDbContext db) : PageModel
         Enum.TryParse<Channel>(channel, out var c) && Labels.Channels.TryGetValue(c, out var l) ? l : channel;
 
     public static string OutcomeName(string? outcome) =>
-        outcome is null ? "—" : OutcomeList.TryParse(outcome, out var o) ? o.Row + o.Label : outcome;
+        outcome is null ? "—" : OutcomeList.TryParse(outcome, out var o) ? (char.IsAsciiDigit(o.Row[^1]) ? $"{o.Row}.{o.Label}" : o.Row + o.Label) : outcome;
 }
