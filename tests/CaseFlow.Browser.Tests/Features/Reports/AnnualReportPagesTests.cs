@@ -6,6 +6,7 @@ using CaseFlow.Web.Tests.Infrastructure;
 using CaseFlow.Workflows.Definitions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace CaseFlow.Browser.Tests.Features.Reports;
@@ -307,6 +308,31 @@ public sealed class AnnualReportPagesTests(BrowserApp browser) : IClassFixture<B
         Assert.EndsWith("/reports/import", page.Url);
         Assert.Contains("共 3 件已导入测试机关 imp-b", await page.InnerTextAsync(".import-done"));
         await PageChecks.CheckAsync(page, "import-done");
+        Assert.Empty(_csp);
+    }
+
+    [Fact]
+    public async Task A_failed_check_is_listed_in_Chinese_with_its_case_and_the_report_can_be_neither_exported_nor_locked()
+    {
+        var page = await OfficeWithCasesAsync("bad");
+        // An outcome no name maps to (a value written by hand into the database, as an older release might have).
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""UPDATE "Cases" SET "Outcome" = 'Maybe' WHERE "AgencyCode" = 'bad-a' AND "CaseNumber" = 'A-2025-02'"""));
+        await page.GoAsync("/reports/annual?year=2025&agency=bad&subordinates=true");
+        Assert.Contains("项校验未通过", await page.InnerTextAsync(".check-summary"));
+        var failed = page.Locator(".checks li.check-fail", new() { HasTextString = "办结案件的办理结果有效" });
+        Assert.Equal("未通过", (await failed.Locator(".check-state").InnerTextAsync()).Trim());
+        Assert.Contains("A-2025-02（办结于 2025-03-20，办理结果“Maybe”无法识别）", await failed.InnerTextAsync());
+        Assert.True(await failed.IsVisibleAsync()); // a failure unfolds the list
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "导出 Excel（.xlsx）" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "锁定年度报告" }).CountAsync());
+        Assert.Contains("报告未通过校验，暂不能导出。", await page.InnerTextAsync("#lock"));
+        // The check names the case and links to it.
+        Assert.Equal(["A-2025-02"], (await failed.Locator(".check-cases a").AllInnerTextsAsync()).Select(t => t.Trim()));
+        // (Not followed: the case page itself cannot show an unknown stored outcome yet — CaseView answers 500.)
+        long id = 0;
+        await App.WithDbAsync(async db => id = await db.Cases.Where(c => c.AgencyCode == "bad-a" && c.CaseNumber == "A-2025-02").Select(c => c.Id).SingleAsync());
+        Assert.Equal($"/cases/{id}", await failed.Locator(".check-cases a").First.GetAttributeAsync("href"));
+        await PageChecks.CheckAsync(page, "annual-report-failed-check");
         Assert.Empty(_csp);
     }
 

@@ -9,6 +9,7 @@ using CaseFlow.Workflows.Definitions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Web.Features.Reports.Pages;
 
@@ -65,6 +66,11 @@ public sealed class AnnualReportModel(CaseFlowDbContext db, TimeProvider time) :
 
     /// <summary>Table 二 is kept per agency and year: any active lock of the agency's report for the year freezes it.</summary>
     public bool Table2Locked => Locks.Any(l => l.UnlockedAtUtc is null);
+
+    /// <summary>The case numbers of the cases failed checks name (at most <see cref="MaxCasesPerCheck"/> each).</summary>
+    public IReadOnlyDictionary<long, string> CaseNumbers { get; private set; } = new Dictionary<long, string>();
+
+    public const int MaxCasesPerCheck = 50;
 
     public FormErrors QueryErrors { get; } = new();
     public FormErrors Table2Errors { get; } = new();
@@ -201,6 +207,10 @@ public sealed class AnnualReportModel(CaseFlowDbContext db, TimeProvider time) :
         }
         if (Report is null) return;
         AgencyName = await ExportAnnualReport.AgencyNameAsync(db, Agency!, ct);
+        // A failed check names its cases by id: show their numbers.
+        var named = Report.Checks.SelectMany(c => c.CaseIds.Take(MaxCasesPerCheck)).Distinct().ToList();
+        if (named.Count > 0)
+            CaseNumbers = await db.Cases.AsNoTracking().Where(c => named.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNumber, ct);
         Grids = ReportExport.Layout(Report);
         if (!keepTable2)
         {
