@@ -23,11 +23,13 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         await ((IAsyncLifetime)App).InitializeAsync();
         _playwright = await Playwright.CreateAsync();
-        // The date inputs follow the browser's own locale (the office PCs run Chinese systems), not the page's lang.
+        // The date inputs follow the browser's own UI language (the office PCs run Chinese systems), not the page's lang:
+        // LANGUAGE picks Chromium's zh-CN (package chromium-l10n). LANG stays a UTF-8 locale that exists on the machine, or
+        // Chromium cannot write Chinese download names to disk (they become "download").
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = "/usr/bin/chromium", Headless = true, Args = [.. ChromiumArgs, "--lang=zh-CN"],
-            Env = new Dictionary<string, string> { ["LANG"] = "zh_CN.UTF-8", ["LANGUAGE"] = "zh_CN:zh" },
+            ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs,
+            Env = new Dictionary<string, string> { ["LANGUAGE"] = "zh_CN:zh", ["LANG"] = "C.UTF-8" },
         });
     }
 

@@ -40,7 +40,7 @@ public static class CaseViews
         c.ApplicantColumn, c.ApplicantName, revealId ? c.IdDocumentNumber : Mask(c.IdDocumentNumber), !revealId && c.IdDocumentNumber is not null,
         c.Contact, c.Email, c.Address, c.RequestedInformation, c.RequestedForm, c.DeliveryChannel,
         c.AssignedOfficer, c.Round, c.CorrectionReceivedOn, c.ExtensionDays, c.Article35ReplyOn,
-        c.Outcome, c.Outcome is null ? null : Domain.Outcomes.Outcomes.Find(c.Outcome).Label, c.ConcludedOn, c.IsVoid, c.VoidReason, c.IsImported,
+        c.Outcome, Domain.Outcomes.Outcomes.TryParse(c.Outcome, out var outcome) ? outcome.Label : c.Outcome is null ? null : "（无法识别的办理结果）", c.ConcludedOn, c.IsVoid, c.VoidReason, c.IsImported,
         new ClockView(clock.DayZero, clock.WorkingDays, clock.DueOn, clock.Provisional, clock.Paused, clock.DaysUsed, clock.DaysRemaining,
             c.CorrectionNoticeDueOn, clock.Explanation),
         c.Details, actions, mail);

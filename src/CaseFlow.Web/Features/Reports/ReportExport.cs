@@ -52,6 +52,10 @@ public static partial class ReportExport
     internal sealed record GridCell(int Row, int Column, int RowSpan, int ColumnSpan, CellKind Kind, string? Text, decimal? Number)
     {
         public string Display => Number is { } n ? FormatNumber(n) : Text ?? "";
+
+        /// <summary>The report cell a computed figure comes from (table-三 row and column, or table-四 group and result),
+        /// so the web page can link it to its cases; null for labels and typed-in figures.</summary>
+        public (string Row, string Column)? Source { get; init; }
     }
 
     /// <param name="Key">"表二", "表三", "表四": the worksheet name.</param>
@@ -117,7 +121,7 @@ public static partial class ReportExport
     /// <summary>The six applicant columns and 总计, as printed.</summary>
     internal static readonly IReadOnlyList<string> Table3ColumnLabels = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
 
-    private static readonly IReadOnlyDictionary<OutcomeGroup, string> GroupLabels = new Dictionary<OutcomeGroup, string>
+    internal static readonly IReadOnlyDictionary<OutcomeGroup, string> GroupLabels = new Dictionary<OutcomeGroup, string>
     {
         [OutcomeGroup.Withheld] = "（三）不予公开",
         [OutcomeGroup.Unavailable] = "（四）无法提供",
@@ -150,7 +154,8 @@ public static partial class ReportExport
         void Figures(string key)
         {
             var counts = rows.TryGetValue(key, out var c) ? c : new int[7];
-            for (var i = 0; i < 7; i++) cells.Add(new(row, 3 + i, 1, 1, CellKind.Number, null, i < counts.Length ? counts[i] : 0));
+            for (var i = 0; i < 7; i++)
+                cells.Add(new(row, 3 + i, 1, 1, CellKind.Number, null, i < counts.Length ? counts[i] : 0) { Source = (key, ReportKeys.Table3Columns[i]) });
             row++;
         }
         void Line(int column, string label, string key)
@@ -200,7 +205,10 @@ public static partial class ReportExport
             {
                 var column = g * 5 + r;
                 cells.Add(new(2, column, 1, 1, CellKind.Header, Table4ResultLabels[r], null));
-                cells.Add(new(3, column, 1, 1, CellKind.Number, null, counts is not null && counts.TryGetValue(ReportKeys.Table4Results[r], out var n) ? n : 0));
+                cells.Add(new(3, column, 1, 1, CellKind.Number, null, counts is not null && counts.TryGetValue(ReportKeys.Table4Results[r], out var n) ? n : 0)
+                {
+                    Source = (ReportKeys.Table4Groups[g], ReportKeys.Table4Results[r]),
+                });
             }
         }
         return new GridTable("表四", Table4Heading, [.. Enumerable.Repeat(9.0, 15)], 3, cells);

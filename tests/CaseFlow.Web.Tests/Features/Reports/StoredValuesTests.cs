@@ -105,6 +105,13 @@ public abstract class StoredValuesTests(CaseFlowApp app) : IAsyncLifetime
     {
         var c = await (await _office.GetAsync($"/api/cases/{_ids["G-3"]}")).ReadJsonAsync();
         Assert.Equal("G-3", (string?)c["caseNumber"]);
+
+        // The case whose outcome reads as nothing known: the API and the page answer, the page says so.
+        var odd = await (await _office.GetAsync($"/api/cases/{_ids["G-4"]}")).ReadJsonAsync();
+        Assert.Equal("Maybe", (string?)odd["outcome"]);
+        Assert.Equal("（无法识别的办理结果）", (string?)odd["outcomeLabel"]);
+        var page = await (await _office.GetAsync($"/cases/{_ids["G-4"]}")).ReadBodyAsync(System.Net.HttpStatusCode.OK);
+        Assert.Contains("（无法识别的办理结果）", page);
     }
 
     private static JsonObject Check(JsonObject report, string name) =>
