@@ -42,8 +42,9 @@ public sealed class AccountAdmin(CaseFlowDbContext db, UserManager<CaseFlowUser>
         var roleRows = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
         var byUser = roleRows.ToLookup(r => r.UserId, r => r.Name!);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Name, ct);
-        var now = time.GetUtcNow();
-        return [.. accounts.Select(u => View(u, byUser[u.Id], agencies, now))];
+        var views = new List<UserView>(accounts.Count);
+        foreach (var u in accounts) views.Add(View(u, byUser[u.Id], agencies, await users.IsLockedOutAsync(u)));
+        return views;
     }
 
     public async Task<UserDetail> GetAsync(string userName, CancellationToken ct)
@@ -167,14 +168,15 @@ public sealed class AccountAdmin(CaseFlowDbContext db, UserManager<CaseFlowUser>
     private async Task<UserView> ViewAsync(CaseFlowUser user, CancellationToken ct)
     {
         var agencies = await db.Agencies.AsNoTracking().Where(a => a.Code == user.AgencyCode).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
-        return View(user, await users.GetRolesAsync(user), agencies, time.GetUtcNow());
+        return View(user, await users.GetRolesAsync(user), agencies, await users.IsLockedOutAsync(user));
     }
 
-    private static UserView View(CaseFlowUser u, IEnumerable<string> roleNames, IReadOnlyDictionary<string, string> agencies, DateTimeOffset now) =>
+    /// <summary><paramref name="locked"/> comes from Identity itself, which times lockouts on the system clock.</summary>
+    private static UserView View(CaseFlowUser u, IEnumerable<string> roleNames, IReadOnlyDictionary<string, string> agencies, bool locked) =>
         new(u.UserName!, u.DisplayName, u.Email, u.AgencyCode, agencies.GetValueOrDefault(u.AgencyCode, u.AgencyCode),
             [.. roleNames.OrderBy(r => Array.IndexOf([.. Roles.All], r))],
             u.DisabledAtUtc,
-            u.LockoutEnabled && u.LockoutEnd is { } end && end > now ? end.UtcDateTime : null,
+            locked ? u.LockoutEnd?.UtcDateTime : null,
             u.AccessFailedCount);
 
     public static string RoleText(IEnumerable<string> roleNames) =>
