@@ -59,6 +59,8 @@ public abstract class ResendOutboxMessageTests(DatabaseProvider provider)
         Assert.Equal(("resend-admin", "resendMail", new DateTime(2026, 3, 3, 1, 30, 0, DateTimeKind.Utc)), (audit!.Actor, audit.Action, audit.AtUtc));
         Assert.Contains("zhang.san@example.com", audit.Detail);
         Assert.Contains("550 5.7.1 relay denied", audit.Detail);
+        var listed = System.Text.Json.Nodes.JsonNode.Parse(await (await admin.GetAsync($"/api/admin/audit?target=outbox:{dead.Id}")).ReadBodyAsync(HttpStatusCode.OK))!.AsArray();
+        Assert.Equal(("resendMail", "resend-admin"), ((string?)Assert.Single(listed)!["action"], (string?)listed[0]!["actor"]));
 
         // Sent now: a second resend is refused and changes nothing.
         var conflict = await (await admin.PostAsync($"/api/admin/outbox/{dead.Id}/resend", null)).ReadProblemAsync(HttpStatusCode.Conflict);
