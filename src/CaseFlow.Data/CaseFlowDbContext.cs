@@ -1,4 +1,5 @@
 using CaseFlow.Data.Agencies;
+using CaseFlow.Data.Audit;
 using CaseFlow.Data.Calendar;
 using CaseFlow.Data.Cases;
 using CaseFlow.Data.Notifications;
@@ -31,6 +32,7 @@ public class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options) : Id
     public DbSet<CaseProceedingRow> CaseProceedings => Set<CaseProceedingRow>();
     public DbSet<ReportTable2Entry> ReportTable2 => Set<ReportTable2Entry>();
     public DbSet<ReportLock> ReportLocks => Set<ReportLock>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -9,4 +9,8 @@ public class CaseFlowUser : IdentityUser
     public string AgencyCode { get; set; } = "";
 
     public string DisplayName { get; set; } = "";
+
+    /// <summary>When an administrator disabled the account (null: enabled). A disabled account cannot sign in; unlike
+    /// a lockout it does not end by itself, and it keeps the user's cases, journal rows and notifications.</summary>
+    public DateTime? DisabledAtUtc { get; set; }
 }

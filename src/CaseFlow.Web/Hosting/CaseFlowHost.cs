@@ -5,6 +5,7 @@ using CaseFlow.Data.Agencies;
 using CaseFlow.Data.Calendar;
 using CaseFlow.Data.Identity;
 using CaseFlow.Web.Errors;
+using CaseFlow.Web.Features.Admin;
 using CaseFlow.Web.Features.Agencies;
 using CaseFlow.Web.Features.Auth;
 using CaseFlow.Web.Features.Cases;
@@ -15,6 +16,7 @@ using CaseFlow.Web.Features.Health;
 using CaseFlow.Web.Features.Pages;
 using CaseFlow.Web.Features.Reminders;
 using CaseFlow.Web.Features.Reports;
+using CaseFlow.Web.Features.Users;
 
 namespace CaseFlow.Web.Hosting;
 
@@ -68,6 +70,8 @@ public static class CaseFlowHost
         app.MapCasesApi();
         app.MapNotificationsApi();
         app.MapJobsApi();
+        app.MapUsersApi();
+        app.MapAuditApi();
         app.MapJobsDashboard();
         app.MapHealthApi();
         app.MapReportsApi();

@@ -19,7 +19,7 @@ public sealed class OpenApiContractTests(SqliteApp app, ITestOutputHelper output
     private const string ValidationProblemRef = "#/components/schemas/HttpValidationProblemDetails";
 
     /// <summary>POST operations that read no body.</summary>
-    private static readonly HashSet<string> NoBody = ["logout", "markNotificationRead", "markAllNotificationsRead", "lockAnnualReport"];
+    private static readonly HashSet<string> NoBody = ["logout", "markNotificationRead", "markAllNotificationsRead", "lockAnnualReport", "enableUser", "unlockUser", "resendOutboxMessage"];
 
     [Fact]
     public async Task The_served_document_lints_clean_and_generates_a_typed_client_that_compiles()

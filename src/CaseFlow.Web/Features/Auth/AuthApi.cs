@@ -32,10 +32,8 @@ public static class AuthApi
         input.ThrowIfInvalid();
 
         var result = await signIn.PasswordSignInAsync(body!.UserName!, body.Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-            return TypedResults.Problem(title: "账户已锁定", detail: "登录失败次数过多，账户已暂时锁定，请稍后再试。", statusCode: StatusCodes.Status401Unauthorized);
-        if (!result.Succeeded)
-            return TypedResults.Problem(title: "登录失败", detail: "用户名或密码错误。", statusCode: StatusCodes.Status401Unauthorized);
+        if (await SignInRefusal.ExplainAsync(result, body.UserName!, body.Password!, users) is { } refused)
+            return TypedResults.Problem(title: refused.Title, detail: refused.Detail, statusCode: StatusCodes.Status401Unauthorized);
 
         var user = (await users.FindByNameAsync(body.UserName!))!;
         return TypedResults.Ok(new Me(user.UserName!, user.DisplayName, user.AgencyCode, [.. await users.GetRolesAsync(user)]));

@@ -6,6 +6,7 @@ using CaseFlow.Data.Identity;
 using CaseFlow.Web.Features.Pages;
 using CaseFlow.Workflows.Definitions;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Web.Features.Auth;
@@ -25,11 +26,23 @@ public static class AuthSetup
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
                 o.User.RequireUniqueEmail = false;
+                // "Confirmed" means "not disabled" (EnabledAccounts): a disabled account is refused at sign-in.
+                o.SignIn.RequireConfirmedAccount = true;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CaseFlowDbContext>()
             .AddSignInManager()
+            .AddErrorDescriber<ChineseIdentityErrors>()
             .AddClaimsPrincipalFactory<AgencyClaimsFactory>();
+        services.Replace(ServiceDescriptor.Scoped<IUserConfirmation<CaseFlowUser>, EnabledAccounts>());
+        services.AddScoped<Users.AccountAdmin>();
+        // Disabling an account or setting a new password changes its security stamp; sessions check it every minute, so
+        // a disabled user's open session ends within a minute rather than after the 30-minute default.
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.TimeProvider = TimeProvider.System;
+        });
 
         // The API answers 401/403 as problems and never redirects; pages send anonymous users to /login and show
         // signed-in users without the role the refusal page (403, rendered by the status-code page).
@@ -80,6 +93,13 @@ public static class AuthSetup
     }
 
     public static string? Agency(this ClaimsPrincipal user) => user.FindFirstValue(AgencyClaim);
+
+    /// <summary>Identity's "confirmed account" check, used for the one thing CaseFlow needs it for: an administrator
+    /// disabled the account (<see cref="CaseFlowUser.DisabledAtUtc"/>).</summary>
+    private sealed class EnabledAccounts : IUserConfirmation<CaseFlowUser>
+    {
+        public Task<bool> IsConfirmedAsync(UserManager<CaseFlowUser> manager, CaseFlowUser user) => Task.FromResult(user.DisabledAtUtc is null);
+    }
 
     private sealed class AgencyClaimsFactory(UserManager<CaseFlowUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
         : UserClaimsPrincipalFactory<CaseFlowUser, IdentityRole>(users, roles, options)

@@ -22,6 +22,9 @@ public static class JobsApi
         var api = app.MapGroup("/api/admin").WithTags("Admin 运维").RequireAuthorization(Roles.Admin);
         api.MapGet("/jobs", Get).WithName("getJobsStatus").WithSummary("定时任务状态：最近一次扫描、到期与逾期的计时器、发件箱待发/已发/死信");
         api.MapGet("/outbox", Outbox).WithName("listOutbox").ProducesValidationProblem().WithSummary("发件箱（可按状态筛选，如 DeadLettered）");
+        api.MapPost("/outbox/{id:long}/resend", ResendOutboxMessage.Handle).WithName("resendOutboxMessage")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("重新发送一封无法投递（死信）的邮件：回到待发送，尝试次数从零计");
         return app;
     }
 

@@ -9,7 +9,7 @@ namespace CaseFlow.Web.Features.Auth.Pages;
 
 /// <summary>/login — the same sign-in as POST /api/auth/login (Identity cookie, lockout after 5 failures).</summary>
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<CaseFlowUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<CaseFlowUser> signIn, UserManager<CaseFlowUser> users) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty] public string? UserName { get; set; }
@@ -26,8 +26,7 @@ public sealed class LoginModel(SignInManager<CaseFlowUser> signIn) : PageModel
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut) Error = "登录失败次数过多，账户已暂时锁定，请稍后再试。";
-        else if (!result.Succeeded) Error = "用户名或密码错误。";
+        Error = (await SignInRefusal.ExplainAsync(result, UserName, Password, users))?.Detail;
         if (Error is not null) return Page();
         // The start page depends on the roles, which the new cookie carries only from the next request on.
         return Redirect(LocalReturnUrl ?? "/");
