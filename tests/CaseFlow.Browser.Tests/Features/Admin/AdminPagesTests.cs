@@ -247,12 +247,15 @@ public sealed class AdminPagesTests(BrowserApp browser) : IClassFixture<BrowserA
         Assert.Equal("重复的教育局", await page.GetByLabel("机关名称").InputValueAsync());
 
         await page.GoAsync("/admin/workflows");
-        var row = page.Locator("table tbody tr", new() { HasTextString = "disclosure-request" });
-        Assert.Contains("当前版本", await row.InnerTextAsync());
+        // v2 is the version new applications start on; v1 stays for the cases pinned to it.
+        var v2 = page.Locator("table tbody tr", new() { HasTextString = "（第2版）" });
+        Assert.Contains("当前版本", await v2.InnerTextAsync());
+        var v1 = page.Locator("table tbody tr", new() { HasTextString = "（第1版）" });
+        Assert.Contains("旧版本", await v1.InnerTextAsync());
         var image = page.Locator("figure.diagram img").First;
         await image.ScrollIntoViewIfNeededAsync();
         Assert.True(await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 400"), "the diagram did not load");
-        Assert.Contains("法律审核中", await page.Locator("details.workflow-text").TextContentAsync());
+        Assert.Contains("法律审核中", await page.Locator("details.workflow-text").First.TextContentAsync());
         await PageChecks.CheckAsync(page, "admin-workflows");
         Assert.Empty(_csp);
     }
