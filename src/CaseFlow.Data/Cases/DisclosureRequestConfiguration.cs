@@ -51,6 +51,8 @@ public sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<Di
         b.Ignore(c => c.HasPendingProceeding);
         b.Ignore(c => c.CurrentDraft);
 
+        // Added by 0009 with a default for the rows before it; every step writes it.
+        b.Property(c => c.WaitsOnOthers).HasDefaultValue(false);
         b.Property(c => c.Details)
             .HasColumnName("DetailsJson")
             .HasConversion(

@@ -55,6 +55,10 @@ public sealed class DisclosureRequest
     public DateOnly CorrectionNoticeDueOn { get; private set; }
     public DateOnly? ReplyDueOn { get; private set; }
     public bool DueProvisional { get; private set; }
+
+    /// <summary>The case waits on someone outside the office — a consultation, the fee, the applicant's correction — so
+    /// the work queue puts it after the cases due soon (stored for the queue's ORDER BY).</summary>
+    public bool WaitsOnOthers { get; private set; }
     public int Round { get; private set; } = 1;
 
     public string? Outcome { get; private set; }
@@ -189,6 +193,10 @@ public sealed class DisclosureRequest
         var clock = Clock(calendar, explain: false);
         ReplyDueOn = clock.DueOn;
         DueProvisional = clock.Provisional;
+        WaitsOnOthers = ConcludedOn is null && !IsVoid && (clock.Paused
+            || Details.Consultations.Any(x => x.RepliedOn is null)
+            || Details.Correction is not null && CorrectionReceivedOn is null
+            || Details.Fee is { PaidOn: null, Expired: false });
         CorrectionNoticeDueOn = StatutoryPeriods.CorrectionNoticeDue(calendar, ReceivedOn).Date;
         RecomputeRunningPeriods(calendar);
     }

@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Web.Features.Cases;
 
-/// <summary>GET /api/cases — filtered, paged, soonest reply due date first (cases without a date last). <c>q</c> searches
-/// the case number, the applicant and the requested information.</summary>
+/// <summary>GET /api/cases — filtered, paged, by urgency: overdue, due within 3 working days, within 5, waiting on
+/// others (consultation, fee, correction), other open cases, then concluded and void ones; soonest reply date first
+/// within each group. <c>q</c> searches the case number, the applicant and the requested information.</summary>
 public static class ListCases
 {
     public sealed record Page(IReadOnlyList<CaseSummary> Items, int Total, int PageNumber, int PageSize);
@@ -67,8 +68,21 @@ public static class ListCases
         if (overdue == true) query = query.Where(c => c.ConcludedOn == null && c.ReplyDueOn < today);
 
         var total = await query.CountAsync(ct);
+        // Urgency first (the officer's queue): overdue, due within 3 working days, within 5, waiting on others (consultation,
+        // fee, correction), the other open cases; concluded and void ones last; each group soonest reply date first.
+        var calendar = await calendars.GetAsync(agency ?? CaseAccess.ActorOf(user).AgencyCode, ct);
+        var within3 = calendar.AddWorkingDays(today, 3).Date;
+        var within5 = calendar.AddWorkingDays(today, 5).Date;
         // Only the summary columns: the JSON details stay out of list queries.
-        var rows = await query.OrderBy(c => c.ReplyDueOn == null).ThenBy(c => c.ReplyDueOn).ThenBy(c => c.Id)
+        var rows = await query
+            .OrderBy(c => c.ConcludedOn != null || c.IsVoid ? 5
+                : c.WaitsOnOthers ? 3
+                : c.ReplyDueOn == null ? 4
+                : c.ReplyDueOn < today ? 0
+                : c.ReplyDueOn <= within3 ? 1
+                : c.ReplyDueOn <= within5 ? 2
+                : 4)
+            .ThenBy(c => c.ReplyDueOn == null).ThenBy(c => c.ReplyDueOn).ThenBy(c => c.Id)
             .Skip((pageNumber - 1) * size).Take(size)
             .Select(c => new
             {

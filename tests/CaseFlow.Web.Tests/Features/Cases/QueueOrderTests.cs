@@ -1,0 +1,55 @@
+using CaseFlow.Web.Tests.Infrastructure;
+using static CaseFlow.Web.Tests.Features.Cases.CaseApi;
+
+namespace CaseFlow.Web.Tests.Features.Cases;
+
+/// <summary>GET /api/cases (and the /cases queue built on it) by urgency: overdue, due within 3 working days, within 5,
+/// waiting on others, other open cases, concluded last. Today is Mon 2026-03-16; due dates counted by hand on the 2026
+/// calendar (domain.md §3): received Mon 02-09 → due Fri 03-13 (overdue); Thu 02-12 → Wed 03-18 (2 left); Tue 02-24 →
+/// Mon 03-23 (5 left); Mon 03-16 → 20 working days on (normal).</summary>
+[Trait("TimeZone", "Sensitive")]
+public abstract class QueueOrderTests(CaseFlowApp app)
+{
+    public sealed class OnSqlite(SqliteApp app) : QueueOrderTests(app), IClassFixture<SqliteApp>;
+
+    public sealed class OnPostgres(PostgresApp app) : QueueOrderTests(app), IClassFixture<PostgresApp>;
+
+    private static string Received(string name, string on) => Registration
+        .Replace("\"2026-02-12\"", $"\"{on}\"", StringComparison.Ordinal)
+        .Replace("\"张三\"", $"\"{name}\"", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task The_queue_is_ordered_by_urgency_with_cases_waiting_on_others_after_those_due_soon()
+    {
+        app.Clock.SetChinaTime(new DateOnly(2026, 3, 16), new TimeOnly(9, 0));
+        var officer = await app.SignedInAsync("queue-order-officer", "Officer", "queue-order");
+
+        var normal = await officer.RegisterAsync(Received("正常", "2026-03-16"));
+        var concluded = await officer.RegisterAsync(Received("已撤回", "2026-02-09"));
+        concluded = await officer.DoAsync(concluded, "withdraw", """{"reason":"申请人撤回"}""");
+        var consulting = await officer.RegisterAsync(Received("征求意见中", "2026-02-12"));
+        consulting = await officer.DoAsync(consulting, "assign", """{"officer":"queue-order-officer"}""");
+        consulting = await officer.DoAsync(consulting, "startConsultation", """{"kind":"ThirdParty","party":"某公司"}""");
+        // Waiting for the applicant's correction since 02-10: its stored date is still the original 03-13, which alone
+        // would put it first; waiting on the applicant puts it after the cases due soon.
+        var correcting = await officer.RegisterAsync(Received("待补正", "2026-02-09"));
+        correcting = await officer.DoAsync(correcting, "requestCorrection", """{"sentOn":"2026-02-10","items":"请写明文件名称"}""");
+        var five = await officer.RegisterAsync(Received("五日内", "2026-02-24"));
+        var three = await officer.RegisterAsync(Received("三日内", "2026-02-12"));
+        var overdue = await officer.RegisterAsync(Received("已超期", "2026-02-09"));
+        Assert.Equal(["2026-03-13", "2026-03-18", "2026-03-23"], new[] { overdue, three, five }.Select(Due));
+        Assert.Equal("2026-03-13", Due(correcting));
+
+        var list = await (await officer.GetAsync("/api/cases?pageSize=50")).ReadJsonAsync();
+
+        Assert.Equal(["已超期", "三日内", "五日内", "待补正", "征求意见中", "正常", "已撤回"],
+            list["items"]!.AsArray().Select(c => (string)c!["applicantName"]!));
+
+        // The queue page shows the same order.
+        var html = await (await officer.GetAsync("/cases")).ReadBodyAsync(System.Net.HttpStatusCode.OK);
+        var page = html[html.IndexOf("<tbody", StringComparison.Ordinal)..]; // the state filter lists 待补正 too
+        var at = new[] { "已超期", "三日内", "五日内", "待补正", "征求意见中", "正常" }.Select(n => page.IndexOf($">{n}<", StringComparison.Ordinal)).ToArray();
+        Assert.All(at, i => Assert.True(i > 0));
+        Assert.Equal(at.Order(), at);
+    }
+}
