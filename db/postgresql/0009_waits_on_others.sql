@@ -9,3 +9,5 @@ WHERE "ConcludedOn" IS NULL AND NOT "IsVoid" AND (
         AND coalesce(("DetailsJson"::jsonb -> 'fee' ->> 'expired')::boolean, FALSE) = FALSE)
     OR EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof("DetailsJson"::jsonb -> 'consultations') = 'array'
                    THEN "DetailsJson"::jsonb -> 'consultations' ELSE '[]'::jsonb END) AS x WHERE (x ->> 'repliedOn') IS NULL));
+
+CREATE INDEX "IX_Cases_AgencyCode_ConcludedOn_WaitsOnOthers_ReplyDueOn" ON "Cases" ("AgencyCode", "ConcludedOn", "WaitsOnOthers", "ReplyDueOn");

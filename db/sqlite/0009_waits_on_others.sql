@@ -8,3 +8,5 @@ WHERE "ConcludedOn" IS NULL AND "IsVoid" = 0 AND (
     OR (json_extract("DetailsJson", '$.fee') IS NOT NULL AND json_extract("DetailsJson", '$.fee.paidOn') IS NULL
         AND coalesce(json_extract("DetailsJson", '$.fee.expired'), 0) = 0)
     OR EXISTS (SELECT 1 FROM json_each("DetailsJson", '$.consultations') WHERE json_extract(value, '$.repliedOn') IS NULL));
+
+CREATE INDEX "IX_Cases_AgencyCode_ConcludedOn_WaitsOnOthers_ReplyDueOn" ON "Cases" ("AgencyCode", "ConcludedOn", "WaitsOnOthers", "ReplyDueOn");

@@ -16,6 +16,11 @@ public static class ListCases
 {
     public sealed record Page(IReadOnlyList<CaseSummary> Items, int Total, int PageNumber, int PageSize);
 
+    private sealed record ListedCase(
+        long Id, string CaseNumber, string AgencyCode, string State, int Version, DateOnly ReceivedOn, DateOnly? ReplyDueOn, bool DueProvisional,
+        Domain.Cases.ApplicantColumn ApplicantColumn, string ApplicantName, string? IdDocumentNumber, string? AssignedOfficer, string? Outcome,
+        DateOnly? ConcludedOn, bool IsVoid, string WorkflowId, int WorkflowVersion);
+
     public static async Task<Page> Handle(
         string? state, string? assignee, string? agency, bool? subordinates, string? receivedFrom, string? receivedTo,
         string? dueWithin, bool? overdue, bool? includeVoid, string? page, string? pageSize, string? q,
@@ -69,27 +74,40 @@ public static class ListCases
 
         var total = await query.CountAsync(ct);
         // Urgency first (the officer's queue): overdue, due within 3 working days, within 5, waiting on others (consultation,
-        // fee, correction), the other open cases; concluded and void ones last; each group soonest reply date first.
+        // fee, correction), the other open cases; concluded and void ones last; each group soonest reply date first. Each
+        // group is a range the (agency, concluded, waiting, due date) index serves, so a page reads only its own rows, not
+        // a sort of every case the office ever had.
         var calendar = await calendars.GetAsync(agency ?? CaseAccess.ActorOf(user).AgencyCode, ct);
         var within3 = calendar.AddWorkingDays(today, 3).Date;
         var within5 = calendar.AddWorkingDays(today, 5).Date;
-        // Only the summary columns: the JSON details stay out of list queries.
-        var rows = await query
-            .OrderBy(c => c.ConcludedOn != null || c.IsVoid ? 5
-                : c.WaitsOnOthers ? 3
-                : c.ReplyDueOn == null ? 4
-                : c.ReplyDueOn < today ? 0
-                : c.ReplyDueOn <= within3 ? 1
-                : c.ReplyDueOn <= within5 ? 2
-                : 4)
-            .ThenBy(c => c.ReplyDueOn == null).ThenBy(c => c.ReplyDueOn).ThenBy(c => c.Id)
-            .Skip((pageNumber - 1) * size).Take(size)
-            .Select(c => new
-            {
-                c.Id, c.CaseNumber, c.AgencyCode, c.State, c.Version, c.ReceivedOn, c.ReplyDueOn, c.DueProvisional, c.ApplicantColumn,
-                c.ApplicantName, c.IdDocumentNumber, c.AssignedOfficer, c.Outcome, c.ConcludedOn, c.IsVoid, c.WorkflowId, c.WorkflowVersion,
-            })
-            .ToListAsync(ct);
+        var open = query.Where(c => c.ConcludedOn == null && !c.IsVoid);
+        IQueryable<Domain.Cases.DisclosureRequest>[] groups =
+        [
+            open.Where(c => !c.WaitsOnOthers && c.ReplyDueOn < today),
+            open.Where(c => !c.WaitsOnOthers && c.ReplyDueOn >= today && c.ReplyDueOn <= within3),
+            open.Where(c => !c.WaitsOnOthers && c.ReplyDueOn > within3 && c.ReplyDueOn <= within5),
+            open.Where(c => c.WaitsOnOthers),
+            open.Where(c => !c.WaitsOnOthers && (c.ReplyDueOn == null || c.ReplyDueOn > within5)),
+            query.Where(c => c.ConcludedOn != null || c.IsVoid),
+        ];
+        var counts = new int[groups.Length];
+        for (var g = 0; g < groups.Length - 1; g++) counts[g] = await groups[g].CountAsync(ct);
+        counts[^1] = total - counts.Sum();
+
+        var skip = (pageNumber - 1) * size;
+        var rows = new List<ListedCase>();
+        for (var g = 0; g < groups.Length && rows.Count < size; g++)
+        {
+            if (skip >= counts[g]) { skip -= counts[g]; continue; }
+            // Only the summary columns: the JSON details stay out of list queries.
+            rows.AddRange(await groups[g].OrderBy(c => c.ReplyDueOn == null).ThenBy(c => c.ReplyDueOn).ThenBy(c => c.Id)
+                .Skip(skip).Take(size - rows.Count)
+                .Select(c => new ListedCase(
+                    c.Id, c.CaseNumber, c.AgencyCode, c.State, c.Version, c.ReceivedOn, c.ReplyDueOn, c.DueProvisional, c.ApplicantColumn,
+                    c.ApplicantName, c.IdDocumentNumber, c.AssignedOfficer, c.Outcome, c.ConcludedOn, c.IsVoid, c.WorkflowId, c.WorkflowVersion))
+                .ToListAsync(ct));
+            skip = 0;
+        }
         return new Page(
         [
             .. rows.Select(c => new CaseSummary(

@@ -45,6 +45,15 @@ public abstract class QueueOrderTests(CaseFlowApp app)
         Assert.Equal(["已超期", "三日内", "五日内", "待补正", "征求意见中", "正常", "已撤回"],
             list["items"]!.AsArray().Select(c => (string)c!["applicantName"]!));
 
+        // Pages cut across the groups without losing or repeating a case.
+        string[][] pages = [["已超期", "三日内"], ["五日内", "待补正"], ["征求意见中", "正常"], ["已撤回"]];
+        for (var n = 1; n <= 4; n++)
+        {
+            var paged = await (await officer.GetAsync($"/api/cases?pageSize=2&page={n}")).ReadJsonAsync();
+            Assert.Equal(pages[n - 1], paged["items"]!.AsArray().Select(c => (string)c!["applicantName"]!));
+            Assert.Equal(7, (int)paged["total"]!);
+        }
+
         // The queue page shows the same order.
         var html = await (await officer.GetAsync("/cases")).ReadBodyAsync(System.Net.HttpStatusCode.OK);
         var page = html[html.IndexOf("<tbody", StringComparison.Ordinal)..]; // the state filter lists 待补正 too
