@@ -271,6 +271,7 @@ public sealed class ReviewAndApprovalPagesTests(BrowserApp browser) : IClassFixt
         text = await entry.InnerTextAsync();
         Assert.Contains("（二） 部分公开", text);
         Assert.Contains("已通过（legal-rv）", text);
+        Assert.Contains("部分公开（reviewer-rv，2026-03-19）", text);
         Assert.Contains("2026-04-30（星期四）", text);
         Assert.Contains("剩余 28 个工作日", text);
         Assert.Contains("答复期限届满日：2026-04-30（星期四）（第40个计入的工作日）", text);

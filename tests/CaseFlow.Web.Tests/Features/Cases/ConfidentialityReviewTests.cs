@@ -63,6 +63,10 @@ public abstract class ConfidentialityReviewTests(CaseFlowApp app) : IAsyncLifeti
         var refused = await (await _head.ActAsync(Id(c), "signOff", Version(c))).ReadProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("条例第十七条", (string?)refused["detail"]);
         Assert.Contains("尚无保密审查记录", (string?)refused["detail"]);
+        // the head's approvals page lists the reply with the reason 签发 is not offered yet
+        var approvals = await (await _head.GetAsync("/approvals")).ReadBodyAsync(HttpStatusCode.OK);
+        Assert.Contains("<dt>保密审查</dt>", approvals);
+        Assert.Contains("当前答复草稿尚无保密审查记录", approvals);
 
         Today(2, 13);
         Assert.Contains("recordConfidentialityReview", Actions(await AsAsync(_reviewer, c)));
