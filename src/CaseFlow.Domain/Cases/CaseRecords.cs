@@ -81,4 +81,5 @@ public sealed class CaseDetails
     public List<Proceeding> Proceedings { get; set; } = [];
     public string? WithdrawalReason { get; set; }
     public DateOnly? ReopenedOn { get; set; }
+    public List<ConfidentialityReview> ConfidentialityReviews { get; set; } = [];
 }

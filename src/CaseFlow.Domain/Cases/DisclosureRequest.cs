@@ -452,9 +452,18 @@ public sealed class DisclosureRequest
 
     public void ReplyOnTheSpot(string outcome, string text, string actor, DateTime nowUtc)
     {
+        EnsureOnTheSpotPossible(ReceivedOn);
         var draft = SubmitDraft(outcome, text, actor, nowUtc);
         Details.Deliveries.Add(new Delivery(Round, DeliveryMethod.InPerson, ReceivedOn, draft.Outcome));
         Conclude(draft.Outcome, ReceivedOn);
+    }
+
+    /// <summary>当场答复 only to an applicant present in person, on the day the application is received (domain.md §2.8).</summary>
+    public void EnsureOnTheSpotPossible(DateOnly today)
+    {
+        EnsureOpen();
+        if (Channel != Channel.InPerson) throw new CaseRuleException("state", "只有当面提出的申请才能当场答复。");
+        if (today != ReceivedOn) throw new CaseRuleException("state", "当场答复须在收到申请的当日办结。");
     }
 
     public void Withdraw(DateOnly withdrawnOn, string? reason)
@@ -470,6 +479,7 @@ public sealed class DisclosureRequest
     {
         if (IsVoid) throw new CaseRuleException("state", "本案已作废。");
         if (string.IsNullOrWhiteSpace(reason)) throw new CaseRuleException("reason", "作废须说明理由。");
+        if (Details.Proceedings.Count > 0) throw new CaseRuleException("state", "本案已登记行政复议或诉讼，不能作废（domain.md §2.10）。");
         IsVoid = true;
         VoidReason = reason.Trim();
     }

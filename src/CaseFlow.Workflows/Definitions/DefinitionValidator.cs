@@ -61,7 +61,8 @@ public static partial class DefinitionValidator
             new Property("legalReviewOutcomes", new ArrayShape(Text)),
             new Property("signOffOutcomes", new ArrayShape(Text)),
             new Property("replyReminderWorkingDaysBefore", new ArrayShape(new IntegerShape())),
-            new Property("feeWaitPausesClock", new BooleanShape()));
+            new Property("feeWaitPausesClock", new BooleanShape()),
+            new Property("confidentialityReviewRole", Text));
 
         private static readonly ObjectShape State = new(
             new Property("id", Id, Required: true),
@@ -228,6 +229,7 @@ public static partial class DefinitionValidator
         CheckTimerActions(actions, problems);
         CheckGraph(d, initialKnown, problems);
         CheckSettings(d.Settings ?? new WorkflowSettings(), problems);
+        CheckConfidentialityReview(d.Settings ?? new WorkflowSettings(), actions, problems);
         return problems;
     }
 
@@ -325,6 +327,30 @@ public static partial class DefinitionValidator
             foreach (var n in successors.TryGetValue(s, out var next) ? next : [])
                 if (seen.Add(n)) queue.Enqueue(n);
         return seen;
+    }
+
+    /// <summary>settings.confidentialityReviewRole names who records the 保密审查 (domain.md §2.6); the action that records
+    /// it must be run by exactly that role, so the role check, the diagram and the setting agree. A definition without the
+    /// setting asks for no review and must not have the step.</summary>
+    private static void CheckConfidentialityReview(WorkflowSettings settings, IReadOnlyList<ActionDefinition> actions, List<string> problems)
+    {
+        var role = settings.ConfidentialityReviewRole;
+        var recording = actions.Where(a => a.Step == "RecordConfidentialityReview").ToList();
+        if (role is null)
+        {
+            foreach (var a in recording)
+                problems.Add($"action '{a.Id}' records a confidentiality review, but settings.confidentialityReviewRole is not set");
+            return;
+        }
+        if (!Roles.All.Contains(role, StringComparer.Ordinal) || role == Roles.System)
+        {
+            problems.Add($"settings.confidentialityReviewRole: unknown role '{role}' (roles: {string.Join(", ", Roles.All.Where(r => r != Roles.System))})");
+            return;
+        }
+        if (recording.Count == 0)
+            problems.Add($"settings.confidentialityReviewRole is set, but no action runs the step 'RecordConfidentialityReview'");
+        foreach (var a in recording.Where(a => a.Roles.Count != 1 || a.Roles[0] != role))
+            problems.Add($"action '{a.Id}' must be run by settings.confidentialityReviewRole '{role}' alone, not by {string.Join(", ", a.Roles)}");
     }
 
     private static void CheckSettings(WorkflowSettings settings, List<string> problems)

@@ -41,6 +41,8 @@ public static class Registry
         new("lastResultCorrected", "结果为纠正", ctx => ctx.LastResultCorrected),
         // settings.feeWaitPausesClock
         new("feeWaitPausesClock", "缴费等待不计时", ctx => ctx.Definition.Settings.FeeWaitPausesClock),
+        // the step just run concluded the case (当场答复 needing no review or sign-off)
+        new("concluded", "已办结", ctx => ctx.Case.IsConcluded),
     ];
 
     public static readonly IReadOnlyDictionary<string, GuardEntry> GuardsByName = GuardTable.ToDictionary(g => g.Name, StringComparer.Ordinal);

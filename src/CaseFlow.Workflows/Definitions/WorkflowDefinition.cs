@@ -39,6 +39,11 @@ public sealed record WorkflowSettings
 
     /// <summary>Project convention (domain.md §2.4): the fee wait is not counted in the reply deadline.</summary>
     public bool FeeWaitPausesClock { get; init; } = true;
+
+    /// <summary>The role that records the confidentiality review (保密审查, domain.md §2.6) before a reply that releases
+    /// information is signed off or delivered; null (v1): no review is asked for. v2 names
+    /// <see cref="Roles.ConfidentialityReviewer"/>.</summary>
+    public string? ConfidentialityReviewRole { get; init; }
 }
 
 public enum StateCategory
@@ -102,7 +107,10 @@ public static class Roles
     public const string Admin = "Admin";
     public const string System = "System";
 
-    public static readonly IReadOnlyList<string> All = [Officer, LegalAdviser, Head, Office, Admin, System];
+    /// <summary>保密审查员: records the confidentiality review (domain.md §2.6); a legal adviser or the office may hold it too.</summary>
+    public const string ConfidentialityReviewer = "ConfidentialityReviewer";
+
+    public static readonly IReadOnlyList<string> All = [Officer, LegalAdviser, Head, Office, Admin, System, ConfidentialityReviewer];
 
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
@@ -112,5 +120,6 @@ public static class Roles
         [Office] = "政务公开办",
         [Admin] = "系统管理员",
         [System] = "系统",
+        [ConfidentialityReviewer] = "保密审查员",
     };
 }

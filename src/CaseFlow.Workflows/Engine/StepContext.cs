@@ -41,6 +41,10 @@ public sealed class StepContext
     /// <summary>What the journal row records besides the payload (e.g. the consultation id created).</summary>
     public Dictionary<string, object?> Facts { get; } = [];
 
+    /// <summary>The enabled users holding the Officer role at the case's agency, when the caller loaded them (for
+    /// assigning; null: not checked — the engine's own tests without a user store).</summary>
+    public IReadOnlySet<string>? AgencyOfficers { get; set; }
+
     /// <summary>Set by steps whose result decides a transition (e.g. a corrected proceeding result).</summary>
     public bool LastResultCorrected { get; set; }
 }

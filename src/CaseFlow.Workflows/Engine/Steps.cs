@@ -46,13 +46,21 @@ public sealed record WithdrawPayload(DateOnly? WithdrawnOn, [property: MaxText(T
 public sealed record VoidPayload([property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
 public sealed record RecordProceedingPayload([property: RequiredField] ProceedingKind? Kind, [property: RequiredField, MaxText(TextLimits.Name)] string? Body, [property: RequiredField] DateOnly? FiledOn, DateOnly? CopyReceivedOn, bool? SimpleProcedure);
 public sealed record RecordProceedingResultPayload([property: RequiredField] int? ProceedingId, [property: RequiredField] ProceedingResult? Result, DateOnly? DecidedOn);
+public sealed record RecordConfidentialityReviewPayload([property: RequiredField, MaxText(TextLimits.Request)] string? Documents,
+    [property: RequiredField] ConfidentialityConclusion? Conclusion, [property: RequiredField, MaxText(TextLimits.Reason)] string? Reasons);
 
 /// <summary>The closed registry of step types (names match Definitions.Registry.StepTypes).</summary>
 public static class Steps
 {
     public static readonly IReadOnlyDictionary<string, IStep> All = new IStep[]
     {
-        new Step<AssignOfficerPayload>("AssignOfficer", (c, p) => c.Case.AssignOfficer(Req(p.Officer, "officer"))),
+        new Step<AssignOfficerPayload>("AssignOfficer", (c, p) =>
+        {
+            var officer = Req(p.Officer, "officer").Trim();
+            if (c.AgencyOfficers is { } officers && !officers.Contains(officer))
+                throw new CaseRuleException("officer", $"“{officer}”不是本机关在用的承办人账户。");
+            c.Case.AssignOfficer(officer);
+        }),
         new Step<RequestCorrectionPayload>("RequestCorrection", (c, p) =>
         {
             c.Case.RequestCorrection(p.SentOn ?? c.Today, Req(p.Items, "items"), p.PeriodWorkingDays ?? c.CorrectionPeriodWorkingDays, c.Calendar);
@@ -95,9 +103,14 @@ public static class Steps
             c.Facts["draft"] = c.Case.SubmitDraft(Req(p.Outcome, "outcome"), Req(p.Text, "text"), c.Actor.UserName, c.NowUtc).Number),
         new Step<ReviewPayload>("ApproveDraft", (c, p) => c.Case.ReviewDraft(true, c.Actor.UserName, p.Comments)),
         new Step<ReviewPayload>("ReturnDraft", (c, p) => c.Case.ReviewDraft(false, c.Actor.UserName, p.Comments)),
-        new Step<NoPayload>("SignOff", (c, _) => c.Case.SignOff(c.Actor.UserName)),
+        new Step<NoPayload>("SignOff", (c, _) =>
+        {
+            if (StepPreconditions.Confidentiality(c) is { } missing) throw new CaseRuleException("state", missing);
+            c.Case.SignOff(c.Actor.UserName);
+        }),
         new Step<DeliverPayload>("Deliver", (c, p) =>
         {
+            if (StepPreconditions.Confidentiality(c) is { } missing) throw new CaseRuleException("state", missing);
             c.Case.Deliver(Req(p.Method, "method"), p.DeliveredOn ?? c.Today);
             c.Mail(ApplicantMail.ReplyNotice(c.Case));
         }),
@@ -113,6 +126,10 @@ public static class Steps
                 p.CopyReceivedOn ?? Req(p.FiledOn, "filedOn"), p.SimpleProcedure ?? false, c.Calendar).Id),
         new Step<RecordProceedingResultPayload>("RecordProceedingResult", (c, p) =>
             c.LastResultCorrected = c.Case.RecordProceedingResult(Req(p.ProceedingId, "proceedingId"), Req(p.Result, "result"), p.DecidedOn ?? c.Today)),
+        new Step<SubmitDraftPayload>("DraftOnTheSpot", OnTheSpot.Apply),
+        new Step<RecordConfidentialityReviewPayload>("RecordConfidentialityReview", (c, p) =>
+            c.Facts["confidentialityReviewId"] = ConfidentialityReviews.Record(c.Case, c.Actor.UserName, c.Today, Req(p.Documents, "documents"),
+                Req(p.Conclusion, "conclusion"), Req(p.Reasons, "reasons")).Id),
     }.ToDictionary(s => s.Name);
 
     // PayloadRules has already refused a missing [RequiredField]; Req narrows the type (and guards a step whose

@@ -42,13 +42,15 @@ public sealed class WorkflowEngine(DefinitionCatalog catalog)
             if (!action.From.Contains(c.State) || !action.Roles.Any(actor.Roles.Contains)) continue;
             var ctx = Context(def, action, c, actor, DateTime.MinValue, today, calendar, 0);
             if (action.Guard is not null && !SafeGuard(action.Guard, ctx)) continue;
+            if (StepPreconditions.Refusal(action.Step, ctx) is not null) continue;
             result.Add(new AvailableAction(action.Id, action.Label, action.Roles));
         }
         return result;
     }
 
     public StepResult Execute(DisclosureRequest c, string actionId, JsonElement? payload, JsonSerializerOptions json,
-        Actor actor, DateTime nowUtc, DateOnly today, WorkingDayCalendar calendar, int correctionPeriodWorkingDays)
+        Actor actor, DateTime nowUtc, DateOnly today, WorkingDayCalendar calendar, int correctionPeriodWorkingDays,
+        IReadOnlySet<string>? agencyOfficers = null)
     {
         var def = DefinitionOf(c);
         var action = def.Action(actionId) ?? throw new UnknownActionException($"流程 {def} 中没有操作“{actionId}”。");
@@ -59,8 +61,11 @@ public sealed class WorkflowEngine(DefinitionCatalog catalog)
             throw new ActionNotAvailableException($"案件当前状态为“{def.State(c.State).Label}”，不能执行“{action.Label}”。");
 
         var ctx = Context(def, action, c, actor, nowUtc, today, calendar, correctionPeriodWorkingDays);
+        ctx.AgencyOfficers = agencyOfficers;
         if (action.Guard is not null && !SafeGuard(action.Guard, ctx))
             throw new ActionNotAvailableException($"当前不满足“{action.Label}”的条件（{action.Guard}）。");
+        if (StepPreconditions.Refusal(action.Step, ctx) is { } refusal)
+            throw new ActionNotAvailableException($"不能执行“{action.Label}”：{refusal}");
 
         var step = Steps.All[action.Step];
         var body = PayloadRules.Bind(step.PayloadType, payload, json, today);

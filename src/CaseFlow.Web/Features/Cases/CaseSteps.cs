@@ -42,7 +42,8 @@ public sealed class CaseSteps(CaseFlowDbContext db, WorkflowEngine engine, Calen
         var now = nowUtc ?? time.GetUtcNow().UtcDateTime;
         var today = ChinaTime.DateOf(new DateTimeOffset(now, TimeSpan.Zero));
         var before = CaseReportFacts.Of(c);
-        var result = engine.Execute(c, action, payload, json.Value.SerializerOptions, actor, now, today, calendar, correctionPeriod);
+        var officers = engine.DefinitionOf(c).Action(action)?.Step == "AssignOfficer" ? await AgencyOfficersAsync(c.AgencyCode, ct) : null;
+        var result = engine.Execute(c, action, payload, json.Value.SerializerOptions, actor, now, today, calendar, correctionPeriod, officers);
 
         await CaseStepWriter.StageAsync(db, c, engine.DefinitionOf(c), calendar, actor.UserName, result.ActionId, result.Step, result.FromState,
             payload, result.Facts, result.Outbox, now, ct);
@@ -51,6 +52,18 @@ public sealed class CaseSteps(CaseFlowDbContext db, WorkflowEngine engine, Calen
         alsoStage?.Invoke(done);
         await CommitAsync(ct);
         return done;
+    }
+
+    /// <summary>The enabled accounts holding the Officer role at the agency: the only users a case may be assigned to.</summary>
+    private async Task<IReadOnlySet<string>> AgencyOfficersAsync(string agencyCode, CancellationToken ct)
+    {
+        var names = await (
+            from u in db.Users
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where u.AgencyCode == agencyCode && u.DisabledAtUtc == null && r.Name == CaseFlow.Workflows.Definitions.Roles.Officer
+            select u.UserName).ToListAsync(ct);
+        return names.Where(n => n is not null).Select(n => n!).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>A change made outside the engine starts here: the case as it is before (for a new case, nothing).</summary>

@@ -40,7 +40,7 @@ public sealed class PageChrome(CaseFlowDbContext db)
         if (user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Office)) nav.Insert(Math.Min(1, nav.Count), new("/cases/new", "登记申请"));
         // The office's year-end report sits beside its supervision page.
         if (user.IsInRole(Roles.Office)) nav.Insert(nav.FindIndex(n => n.Href == "/supervision") + 1, new("/reports/annual", "年度报告"));
-        if (!nav.Any(n => n.Href == "/cases") && (user.IsInRole(Roles.Head) || user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin)))
+        if (!nav.Any(n => n.Href == "/cases") && (user.IsInRole(Roles.Head) || user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ConfidentialityReviewer)))
             nav.Add(new("/cases", "全部案件"));
         nav.Add(new("/notifications", "提醒与督办"));
         return new View(user.FindFirstValue("caseflow:displayName") is { Length: > 0 } d ? d : name, string.Join("、", roles), agency, unread, nav);

@@ -248,6 +248,22 @@ public sealed class ReviewAndApprovalPagesTests(BrowserApp browser) : IClassFixt
             f => f.GetByLabel("审核意见").FillAsync("同意。"));
         Assert.Contains($"已办理：审核通过（案件 {number}）", await MainAsync(legal));
 
+        // ---- 03-19: the 保密审查员 reviews what the reply releases (v2, domain.md §2.6); until then the head cannot sign.
+        var reviewer = await SignInAsync("reviewer-rv", Roles.ConfidentialityReviewer, "rv", "/notifications");
+        await reviewer.GoAsync(caseUrl);
+        Assert.Contains("当前答复草稿尚无保密审查记录", await reviewer.InnerTextAsync("section[aria-labelledby=h-confidentiality]"));
+        await RunCaseActionAsync(reviewer, "登记保密审查", async f =>
+        {
+            await f.GetByLabel("审查的文件").FillAsync("投资协议（共12页）");
+            await f.GetByLabel("审查结论").SelectOptionAsync("PartlyDisclose");
+            await f.GetByLabel("结论理由").FillAsync("第4至7页载有第三方商业秘密，应区分处理；其余部分不涉及国家秘密和工作秘密。");
+        });
+        var review = await reviewer.InnerTextAsync("section[aria-labelledby=h-confidentiality]");
+        Assert.Contains("第 2 稿已经保密审查，结论与办理结果一致。", review);
+        Assert.Contains("2026-03-19", review);
+        Assert.Contains("部分公开", review);
+        await PageChecks.CheckAsync(reviewer, "case-confidentiality-review");
+
         // ---- 03-20: the head signs the reply off from the approvals page; printed, the page is a clean sheet.
         Today(3, 20);
         await head.GoAsync("/approvals");
@@ -255,6 +271,7 @@ public sealed class ReviewAndApprovalPagesTests(BrowserApp browser) : IClassFixt
         text = await entry.InnerTextAsync();
         Assert.Contains("（二） 部分公开", text);
         Assert.Contains("已通过（legal-rv）", text);
+        Assert.Contains("部分公开（reviewer-rv，2026-03-19）", text);
         Assert.Contains("2026-04-30（星期四）", text);
         Assert.Contains("剩余 28 个工作日", text);
         Assert.Contains("答复期限届满日：2026-04-30（星期四）（第40个计入的工作日）", text);
@@ -284,10 +301,10 @@ public sealed class ReviewAndApprovalPagesTests(BrowserApp browser) : IClassFixt
         Assert.Contains("部分公开（2026-03-23 办结）", main);
         var timeline = await officer.Locator("section[aria-labelledby=h-timeline] tbody tr th").AllInnerTextsAsync();
         Assert.Equal(["登记申请", "分配承办人", "发出补正告知书", "收到补正", "征求意见", "登记征求意见回复", "申请延期答复", "批准延期",
-            "提交答复草稿", "退回修改", "提交答复草稿", "审核通过", "签发", "送达答复"], timeline.Select(t => t.Trim()));
+            "提交答复草稿", "退回修改", "提交答复草稿", "审核通过", "登记保密审查", "签发", "送达答复"], timeline.Select(t => t.Trim()));
         var actors = await officer.Locator("section[aria-labelledby=h-timeline] tbody tr td:nth-child(2)").AllInnerTextsAsync();
         Assert.Equal(["officer-rv", "officer-rv", "officer-rv", "officer-rv", "officer-rv", "officer-rv", "officer-rv", "head-rv",
-            "officer-rv", "legal-rv", "officer-rv", "legal-rv", "head-rv", "officer-rv"], actors.Select(a => a.Trim()));
+            "officer-rv", "legal-rv", "officer-rv", "legal-rv", "reviewer-rv", "head-rv", "officer-rv"], actors.Select(a => a.Trim()));
         Assert.Empty(_csp);
     }
 

@@ -30,6 +30,17 @@ public static class CaseApi
     public static async Task<JsonObject> DoAsync(this HttpClient client, JsonObject c, string action, string payload = "{}") =>
         await (await client.ActAsync(Id(c), action, Version(c), payload)).ReadJsonAsync();
 
+    /// <summary>v2's 当场答复 of an outcome that releases nothing: the draft goes through legal review and sign-off and is
+    /// handed over in person on the day of receipt — a case concluded that day, for tests about what follows.</summary>
+    public static async Task<JsonObject> ReplyOnTheSpotAsync(this HttpClient officer, JsonObject c, HttpClient legal, HttpClient head,
+        string payload = """{"outcome":"NotProcessed.Repeated","text":"重复申请，不予处理。"}""")
+    {
+        c = await officer.DoAsync(c, "replyOnTheSpot", payload);
+        c = await legal.DoAsync(c, "approveDraft");
+        c = await head.DoAsync(c, "signOff");
+        return await officer.DoAsync(c, "deliver", $$"""{"method":"InPerson","deliveredOn":"{{(string)c["receivedOn"]!}}"}""");
+    }
+
     public static long Id(JsonObject c) => (long)c["id"]!;
 
     public static int Version(JsonObject c) => (int)c["version"]!;

@@ -16,7 +16,7 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
 
     public sealed class OnPostgres(PostgresApp app) : LifecycleTests(app), IClassFixture<PostgresApp>;
 
-    private HttpClient _officer = null!, _legal = null!, _head = null!, _admin = null!;
+    private HttpClient _officer = null!, _legal = null!, _head = null!, _admin = null!, _reviewer = null!;
 
     public async Task InitializeAsync()
     {
@@ -25,6 +25,7 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
         _legal = await app.SignedInAsync("legal", "LegalAdviser");
         _head = await app.SignedInAsync("head", "Head");
         _admin = await app.SignedInAsync("admin", "Admin");
+        _reviewer = await app.SignedInAsync("reviewer", "ConfidentialityReviewer");
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -53,6 +54,8 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
         Assert.Contains("approveDraft", Actions(reviewerView));
         c = await _legal.DoAsync(c, "approveDraft");
         Assert.Equal("signOff", (string?)c["state"]);
+        // v2: what the reply releases is reviewed for secrets before sign-off (保密审查, domain.md §2.6)
+        c = await _reviewer.DoAsync(c, "recordConfidentialityReview", """{"documents":"2025年某项目环评批复","conclusion":"MayDisclose","reasons":"不涉及国家秘密、商业秘密和个人隐私"}""");
         c = await _head.DoAsync(c, "signOff");
         Assert.Equal("delivery", (string?)c["state"]);
 
@@ -64,9 +67,9 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
 
         var journal = (await (await _officer.GetAsync($"/api/cases/{Id(c)}/journal")).ReadBodyAsync(HttpStatusCode.OK));
         var rows = System.Text.Json.Nodes.JsonNode.Parse(journal)!.AsArray();
-        Assert.Equal(["register", "assign", "submitDraft", "approveDraft", "signOff", "deliver"], rows.Select(r => (string)r!["action"]!));
-        Assert.Equal([1, 2, 3, 4, 5, 6], rows.Select(r => (int)r!["sequence"]!));
-        Assert.Equal(["officer", "officer", "officer", "legal", "head", "officer"], rows.Select(r => (string)r!["actor"]!));
+        Assert.Equal(["register", "assign", "submitDraft", "approveDraft", "recordConfidentialityReview", "signOff", "deliver"], rows.Select(r => (string)r!["action"]!));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], rows.Select(r => (int)r!["sequence"]!));
+        Assert.Equal(["officer", "officer", "officer", "legal", "reviewer", "head", "officer"], rows.Select(r => (string)r!["actor"]!));
         Assert.Equal("legalReview", (string?)rows[3]!["fromState"]);
         Assert.Equal("signOff", (string?)rows[3]!["toState"]);
     }
@@ -182,7 +185,7 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
     public async Task Reply_on_the_spot_concludes_on_the_day_of_receipt()
     {
         var c = await _officer.RegisterAsync();
-        c = await _officer.DoAsync(c, "replyOnTheSpot", """{"outcome":"Disclosed","text":"已当场提供。"}""");
+        c = await _officer.ReplyOnTheSpotAsync(c, _legal, _head);
         Assert.Equal("concluded", (string?)c["state"]);
         Assert.Equal("2026-02-12", (string?)c["concludedOn"]);
     }
@@ -207,7 +210,7 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
     public async Task Corrected_review_result_reopens_the_case()
     {
         var c = await _officer.RegisterAsync();
-        c = await _officer.DoAsync(c, "replyOnTheSpot", """{"outcome":"NotProcessed.Repeated","text":"重复申请，不予处理。"}""");
+        c = await _officer.ReplyOnTheSpotAsync(c, _legal, _head);
         Today(4, 2);
         c = await _officer.DoAsync(c, "recordProceeding", """{"kind":"Review","body":"市人民政府","filedOn":"2026-04-01","copyReceivedOn":"2026-04-02"}""");
         // 10 working days after 04-02: 04-03=1, 04-04..06 off, 04-07..10=2..5, 04-13..17=6..10

@@ -137,6 +137,8 @@ public abstract class MailTests(MailApp mail)
         extended = await desk.Head.DoAsync(extended, "approveExtension", """{"decidedOn":"2026-03-12","notifiedOn":"2026-03-12"}""");
         replied = await desk.Officer.DoAsync(replied, "submitDraft", """{"outcome":"Disclosed","text":"现将所申请的招标文件提供如下。"}""");
         replied = await legal.DoAsync(replied, "approveDraft");
+        var reviewer = await App.SignedInAsync($"{desk.Agency}-reviewer", "ConfidentialityReviewer", desk.Agency);
+        replied = await reviewer.DoAsync(replied, "recordConfidentialityReview", """{"documents":"招标文件","conclusion":"MayDisclose","reasons":"不涉密"}""");
         replied = await desk.Head.DoAsync(replied, "signOff");
         replied = await desk.Officer.DoAsync(replied, "deliver", """{"method":"Email","deliveredOn":"2026-03-12"}""");
         refused = await desk.Officer.DoAsync(refused, "submitDraft", """{"outcome":"Withheld.StateSecret","text":"所申请信息属于国家秘密，不予公开。不服本答复的，应当先申请行政复议。"}""");

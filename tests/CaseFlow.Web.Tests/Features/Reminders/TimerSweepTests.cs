@@ -336,7 +336,8 @@ public abstract class TimerSweepTests(CaseFlowApp app)
         var desk = await app.DeskAsync();
         app.At(2, 12);
         var c = await desk.Officer.RegisterAsync(Reminders.Received);
-        c = await desk.Officer.DoAsync(c, "replyOnTheSpot", """{"outcome":"Disclosed","text":"已当场提供。"}""");
+        var legal = await app.SignedInAsync($"{desk.Agency}-legal", "LegalAdviser", desk.Agency);
+        c = await desk.Officer.ReplyOnTheSpotAsync(c, legal, desk.Head);
         app.At(4, 2);
         c = await desk.Officer.DoAsync(c, "recordProceeding", """{"kind":"Review","body":"市人民政府","filedOn":"2026-04-01","copyReceivedOn":"2026-04-02"}""");
         // 10 working days after Thu 04-02: 04-03=1, 04-04..06 off, 04-07..10=2..5, 04-13..17=6..10.
@@ -358,7 +359,8 @@ public abstract class TimerSweepTests(CaseFlowApp app)
         var desk = await app.DeskAsync();
         app.At(2, 12);
         var c = await desk.Officer.RegisterAsync(Reminders.Received);
-        c = await desk.Officer.DoAsync(c, "replyOnTheSpot", """{"outcome":"Disclosed","text":"已当场提供。"}""");
+        var legal = await app.SignedInAsync($"{desk.Agency}-legal", "LegalAdviser", desk.Agency);
+        c = await desk.Officer.ReplyOnTheSpotAsync(c, legal, desk.Head);
         app.At(4, 20);
         c = await desk.Officer.DoAsync(c, "recordProceeding", """{"kind":"Lawsuit","body":"某区人民法院","filedOn":"2026-04-15","copyReceivedOn":"2026-04-20"}""");
         // 15 calendar days after 04-20 = 05-05, a day off (05-01..05): the next working day, Wed 05-06.

@@ -49,11 +49,14 @@ public static class FieldLabels
         ["SimpleProcedure"] = ("适用简易程序", null),
         ["ProceedingId"] = ("复议或诉讼编号", "见下方“复议与诉讼”一栏的编号。"),
         ["Result"] = ("结果", null),
+        ["Documents"] = ("审查的文件", "写明拟公开的文件名称、文号或页数。"),
+        ["Conclusion"] = ("审查结论", "须与答复草稿的办理结果一致：予以公开——可以公开；部分公开——部分公开。"),
+        ["Reasons"] = ("结论理由", "是否涉及国家秘密、工作秘密、商业秘密或个人隐私等。"),
     };
 
     /// <summary>Free text fields that take more than a line.</summary>
     public static readonly IReadOnlySet<string> LongText = new HashSet<string>(StringComparer.Ordinal)
-        { "Items", "Request", "Summary", "Basis", "Reason", "Text", "Comments" };
+        { "Items", "Request", "Summary", "Basis", "Reason", "Text", "Comments", "Documents", "Reasons" };
 
     private static readonly Dictionary<Type, Dictionary<string, string>> Enums = new()
     {
@@ -67,6 +70,7 @@ public static class FieldLabels
         [typeof(DeliveryMethod)] = new() { ["InPerson"] = "当面送达", ["Post"] = "邮寄", ["Online"] = "网上送达", ["Email"] = "电子邮件" },
         [typeof(ProceedingKind)] = new() { ["Review"] = "行政复议", ["Lawsuit"] = "行政诉讼（未经复议直接起诉）", ["LawsuitAfterReview"] = "行政诉讼（复议后起诉）" },
         [typeof(ProceedingResult)] = new() { ["Upheld"] = "维持", ["Corrected"] = "纠正", ["Other"] = "其他" },
+        [typeof(ConfidentialityConclusion)] = Enum.GetValues<ConfidentialityConclusion>().ToDictionary(c => c.ToString(), ConfidentialityReviews.Label),
         [typeof(Channel)] = Enum.GetValues<Channel>().ToDictionary(c => c.ToString(), c => Labels.Channels[c]),
     };
 

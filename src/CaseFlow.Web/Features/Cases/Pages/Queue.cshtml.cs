@@ -15,7 +15,7 @@ namespace CaseFlow.Web.Features.Cases.Pages;
 
 /// <summary>/cases — the work queue: the list query of GET /api/cases (<see cref="ListCases"/>), soonest reply due date
 /// first, each row with its deadline state in colour and words.</summary>
-[Authorize(Roles = $"{Roles.Officer},{Roles.Head},{Roles.Office},{Roles.Admin}")]
+[Authorize(Roles = $"{Roles.Officer},{Roles.Head},{Roles.Office},{Roles.Admin},{Roles.ConfidentialityReviewer}")]
 public sealed class QueueModel(CaseFlowDbContext db, WorkflowEngine engine, CalendarProvider calendars, TimeProvider time) : PageModel
 {
     public const int PageSize = 20;
