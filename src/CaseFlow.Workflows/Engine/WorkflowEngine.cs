@@ -48,7 +48,7 @@ public sealed class WorkflowEngine(DefinitionCatalog catalog)
     }
 
     public StepResult Execute(DisclosureRequest c, string actionId, JsonElement? payload, JsonSerializerOptions json,
-        Actor actor, DateTime nowUtc, DateOnly today, WorkingDayCalendar calendar, int correctionPeriodWorkingDays)
+        Actor actor, DateTime nowUtc, DateOnly today, WorkingDayCalendar calendar, int correctionPeriodWorkingDays, int? applicantMonthRank = null)
     {
         var def = DefinitionOf(c);
         var action = def.Action(actionId) ?? throw new UnknownActionException($"流程 {def} 中没有操作“{actionId}”。");
@@ -58,7 +58,7 @@ public sealed class WorkflowEngine(DefinitionCatalog catalog)
         if (!action.From.Contains(c.State))
             throw new ActionNotAvailableException($"案件当前状态为“{def.State(c.State).Label}”，不能执行“{action.Label}”。");
 
-        var ctx = Context(def, action, c, actor, nowUtc, today, calendar, correctionPeriodWorkingDays);
+        var ctx = Context(def, action, c, actor, nowUtc, today, calendar, correctionPeriodWorkingDays, applicantMonthRank);
         if (action.Guard is not null && !SafeGuard(action.Guard, ctx))
             throw new ActionNotAvailableException($"当前不满足“{action.Label}”的条件（{action.Guard}）。");
 
@@ -88,8 +88,9 @@ public sealed class WorkflowEngine(DefinitionCatalog catalog)
     }
 
     private static StepContext Context(WorkflowDefinition def, ActionDefinition action, DisclosureRequest c, Actor actor,
-        DateTime nowUtc, DateOnly today, WorkingDayCalendar calendar, int correctionPeriod) => new()
+        DateTime nowUtc, DateOnly today, WorkingDayCalendar calendar, int correctionPeriod, int? applicantMonthRank = null) => new()
     {
+        ApplicantMonthRank = applicantMonthRank,
         Definition = def,
         Action = action,
         Case = c,

@@ -42,7 +42,9 @@ public sealed class CaseSteps(CaseFlowDbContext db, WorkflowEngine engine, Calen
         var now = nowUtc ?? time.GetUtcNow().UtcDateTime;
         var today = ChinaTime.DateOf(new DateTimeOffset(now, TimeSpan.Zero));
         var before = CaseReportFacts.Of(c);
-        var result = engine.Execute(c, action, payload, json.Value.SerializerOptions, actor, now, today, calendar, correctionPeriod);
+        // The 按件 fee counts the applicant's applications in the month, which only the database knows.
+        var rank = engine.DefinitionOf(c).Action(action)?.Step == "SendFeeNotice" ? await ApplicantApplications.MonthRankAsync(db, c, ct) : null;
+        var result = engine.Execute(c, action, payload, json.Value.SerializerOptions, actor, now, today, calendar, correctionPeriod, rank);
 
         await CaseStepWriter.StageAsync(db, c, engine.DefinitionOf(c), calendar, actor.UserName, result.ActionId, result.Step, result.FromState,
             payload, result.Facts, result.Outbox, now, ct);
