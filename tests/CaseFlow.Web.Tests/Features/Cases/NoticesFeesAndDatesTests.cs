@@ -87,7 +87,7 @@ public abstract class NoticesFeesAndDatesTests(CaseFlowApp app) : IAsyncLifetime
         Assert.Equal("2026-03-16", (string?)c["details"]!["correction"]!["dueOn"]);
         Assert.DoesNotContain("recordCorrectionNoticeDelivery", Actions(c));
         var row = (await JournalAsync(c))[^1]!;
-        Assert.Contains("\"2026-02-24\"", (string?)row["payload"]);          // the entered date
+        Assert.Equal("2026-02-24", (string?)row["payload"]!["deliveredOn"]);   // the entered date
         Assert.Equal(new DateTime(2026, 2, 24, 2, 0, 0, DateTimeKind.Utc), (DateTime)row["atUtc"]!); // the moment of entry
 
         Today(3, 17);
