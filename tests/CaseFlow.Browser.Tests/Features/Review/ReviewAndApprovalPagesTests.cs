@@ -13,8 +13,8 @@ namespace CaseFlow.Browser.Tests.Features.Review;
 /// (/approvals), each step checked from what the next user sees. Dates counted by hand from domain.md §3 on the 2026
 /// calendar (days off 02-15..23, 04-04..06, 05-01..05; make-up working days 02-14, 02-28):
 /// received Thu 02-12 → reply due Wed 03-18; correction notice sent Fri 02-13 with 15 working days → Thu 03-12;
-/// corrected application received Thu 02-26 (day 0) → due Wed 03-25; third party consulted Mon 03-02 (it received the
-/// letter 03-03: its reply due Tue 03-24), used 3 working days (02-27, 02-28, 03-02), 17 left; reply Mon 03-09, so
+/// corrected application received Thu 02-26 (day 0) → due Wed 03-25; third party consulted Mon 03-02 (its receipt not
+/// known yet: its reply due 15 working days after sending, Mon 03-23), used 3 working days (02-27, 02-28, 03-02), 17 left; reply Mon 03-09, so
 /// 03-03..03-06 and 03-09 (5 working days) are left out → due Wed 04-01; extension of 20 working days → Thu 04-30
 /// (04-02, 04-03, 04-07 … 04-30, around the 04-04..06 days off).
 /// </summary>
