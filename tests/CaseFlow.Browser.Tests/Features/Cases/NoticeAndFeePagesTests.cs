@@ -62,8 +62,11 @@ public sealed class NoticeAndFeePagesTests(BrowserApp browser) : IClassFixture<B
         await page.GoAsync("/");
         await page.LogInAsync("officer-nf");
 
-        // The late notice: refused beside the checkbox with the warning, the typed items kept.
+        // The late notice: the form warns before sending; without the acknowledgement it is refused beside the
+        // checkbox with the warning, the typed items kept.
         Assert.Equal((int)HttpStatusCode.OK, await page.GoAsync($"/cases/{late}"));
+        await page.Locator("details.action summary", new() { HasTextString = "发出补正告知书" }).ClickAsync();
+        Assert.Contains("2026-02-28 届满", await page.InnerTextAsync("section[aria-labelledby=h-actions] details.action[open]"));
         await RunAsync(page, "发出补正告知书", async f =>
         {
             await f.GetByLabel("需要补正的事项").FillAsync("请写明所需文件的名称或文号");
