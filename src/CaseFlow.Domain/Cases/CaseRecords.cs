@@ -38,7 +38,14 @@ public enum DeliveryMethod
     Email,    // the date sent
 }
 
-public sealed record CorrectionNotice(DateOnly SentOn, string Items, int PeriodWorkingDays, DateOnly DueOn, bool SentLate);
+// DueOn is null while the notice's delivery is unrecorded (the period runs from the applicant's receipt). Method null:
+// a notice recorded before delivery was kept, delivered the day it was sent.
+public sealed record CorrectionNotice(DateOnly SentOn, string Items, int PeriodWorkingDays, DateOnly? DueOn, bool SentLate,
+    DeliveryMethod? Method = null, DateOnly? DeliveredOn = null, string? LateCorrectionReason = null)
+{
+    /// <summary>Day 0 of the correction period: the applicant's receipt of the notice.</summary>
+    public DateOnly? PeriodStart() => DeliveredOn ?? (Method is null ? SentOn : null);
+}
 
 public sealed record PauseRecord(string Ref, PauseKind Kind, DateOnly From, DateOnly? To);
 
@@ -52,12 +59,15 @@ public sealed record CoHandling(int Id, string Unit, string Request, DateOnly Se
 public sealed record FeeNotice(
     DateOnly SentOn, DateOnly PaymentDueOn, Fees.FeeMethod Method, int Quantity, decimal AmountYuan, string Basis,
     DateOnly? PaidOn = null, decimal? PaidYuan = null, bool Expired = false,
-    DateOnly? PeriodStartsOn = null); // day 0 of the 20 working days (the applicant's receipt); null on cases recorded before it was kept
+    DateOnly? PeriodStartsOn = null, // day 0 of the 20 working days (the applicant's receipt); null on cases recorded before it was kept
+    decimal? ComputedYuan = null, IReadOnlyList<string>? Schedule = null, string? AmountReason = null, string? LatePaymentReason = null);
+// ComputedYuan/Schedule: what the schedule gives (null on notices typed before fees were computed); AmountReason: why
+// AmountYuan differs from it; LatePaymentReason: the good reason a payment after the period was accepted for.
 
 public sealed record ExtensionRequest(int Days, string Reason, string RequestedBy, DateOnly RequestedOn, bool? Approved = null, string? DecidedBy = null, DateOnly? DecidedOn = null, DateOnly? NotifiedOn = null);
 
 public sealed record Draft(int Number, int Round, string Outcome, string Text, string Author, DateTime SubmittedAtUtc,
-    string? ReviewResult = null, string? Reviewer = null, string? ReviewComments = null, string? SignedOffBy = null);
+    string? ReviewResult = null, string? Reviewer = null, string? ReviewComments = null, string? SignedOffBy = null, DateOnly? SignedOffOn = null);
 
 public sealed record Proceeding(
     int Id, ProceedingKind Kind, string Body, DateOnly FiledOn, DateOnly CopyReceivedOn, bool SimpleProcedure, DateOnly ResponseDueOn,
@@ -76,6 +86,7 @@ public sealed class CaseDetails
     public ExtensionRequest? Extension { get; set; }
     public DateOnly? ReasonsRequestedOn { get; set; }
     public string? Article35Reason { get; set; }
+    public DateOnly? Article35DecidedOn { get; set; }
     public List<Draft> Drafts { get; set; } = [];
     public List<Delivery> Deliveries { get; set; } = [];
     public List<Proceeding> Proceedings { get; set; } = [];

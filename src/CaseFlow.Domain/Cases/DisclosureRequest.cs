@@ -179,7 +179,8 @@ public sealed class DisclosureRequest
     /// <summary>The inputs of the statutory clock for the current reply round.</summary>
     public ReplyClockInput ClockInput() => new(
         ReceivedOn,
-        CorrectionReceivedOn,
+        // A notice sent after the 7th working day does not restart the clock (domain.md §2.2): day 0 stays the receipt.
+        Details.Correction is { SentLate: true } ? null : CorrectionReceivedOn,
         [.. Details.Pauses.Select(p => new ClockPause(p.From, p.To, p.Kind))],
         ExtensionDays,
         Article35ReplyOn,
@@ -208,8 +209,8 @@ public sealed class DisclosureRequest
         var d = Details;
         if (!IsConcluded)
         {
-            if (d.Correction is { } notice && CorrectionReceivedOn is null)
-                d.Correction = notice with { DueOn = StatutoryPeriods.CorrectionPeriodDue(calendar, notice.SentOn, notice.PeriodWorkingDays).Date };
+            if (d.Correction is { } notice && CorrectionReceivedOn is null && notice.PeriodStart() is { } correctionFrom)
+                d.Correction = notice with { DueOn = StatutoryPeriods.CorrectionPeriodDue(calendar, correctionFrom, notice.PeriodWorkingDays).Date };
             for (var i = 0; i < d.Consultations.Count; i++)
                 if (d.Consultations[i] is { RepliedOn: null, PeriodStartsOn: { } from } k)
                     d.Consultations[i] = k with { DueOn = StatutoryPeriods.ConsultationDue(calendar, from).Date };
@@ -258,28 +259,80 @@ public sealed class DisclosureRequest
 
     public void AssignOfficer(string userName) => AssignedOfficer = userName;
 
-    public void RequestCorrection(DateOnly sentOn, string items, int periodWorkingDays, WorkingDayCalendar calendar)
+    /// <summary>The notice goes out today (<paramref name="sentOn"/> is the server's date). After the 7th working day it
+    /// may still go out once the officer has acknowledged that it will not restart the clock. In person, online or by
+    /// e-mail the applicant receives it the day it is sent; by post the period waits for the recorded delivery
+    /// (<paramref name="method"/> null: delivered the day sent, as before delivery was recorded).</summary>
+    public void RequestCorrection(DateOnly sentOn, string items, int periodWorkingDays, WorkingDayCalendar calendar,
+        DeliveryMethod? method = null, bool lateNoticeAcknowledged = true)
     {
         EnsureOpen();
-        if (Details.Correction is not null) throw new CaseRuleException("sentOn", "补正告知只能一次性发出（条例第三十条），本案已发出过补正告知书。");
-        if (sentOn < ReceivedOn) throw new CaseRuleException("sentOn", "补正告知日期不能早于收到申请之日。");
+        if (Details.Correction is not null) throw new CaseRuleException("items", "补正告知只能一次性发出（条例第三十条），本案已发出过补正告知书。");
+        if (sentOn < ReceivedOn) throw new CaseRuleException("items", "补正告知日期不能早于收到申请之日。");
         if (string.IsNullOrWhiteSpace(items)) throw new CaseRuleException("items", "须一次性写明需要补正的事项。");
         if (periodWorkingDays is < 1 or > 60) throw new CaseRuleException("periodWorkingDays", "补正期限须在 1 至 60 个工作日之间。");
-        var due = StatutoryPeriods.CorrectionPeriodDue(calendar, sentOn, periodWorkingDays).Date;
-        Details.Correction = new CorrectionNotice(sentOn, items.Trim(), periodWorkingDays, due, sentOn > CorrectionNoticeDueOn);
+        var late = sentOn > CorrectionNoticeDueOn;
+        if (late && !lateNoticeAcknowledged)
+            throw new CaseRuleException("lateNoticeAcknowledged", CorrectionRules.LateNoticeWarning(CorrectionNoticeDueOn));
+        if (method is not null && !Enum.IsDefined(method.Value)) throw new CaseRuleException("method", "送达方式无法识别。");
+        DateOnly? deliveredOn = method == DeliveryMethod.Post ? null : sentOn;
+        DateOnly? due = deliveredOn is { } from ? StatutoryPeriods.CorrectionPeriodDue(calendar, from, periodWorkingDays).Date : null;
+        Details.Correction = new CorrectionNotice(sentOn, items.Trim(), periodWorkingDays, due, late, method, method is null ? null : deliveredOn);
     }
+
+    /// <summary>The post signed for the notice on <paramref name="deliveredOn"/> (an outside event): the period runs from it.</summary>
+    public void RecordCorrectionNoticeDelivery(DateOnly deliveredOn, WorkingDayCalendar calendar)
+    {
+        EnsureOpen();
+        var notice = Details.Correction ?? throw new CaseRuleException("deliveredOn", "本案没有补正告知。");
+        if (notice.PeriodStart() is not null) throw new CaseRuleException("deliveredOn", "补正告知书的送达已登记。");
+        if (deliveredOn < notice.SentOn) throw new CaseRuleException("deliveredOn", $"签收日期不能早于补正告知书发出之日（{notice.SentOn:yyyy-MM-dd}）。");
+        Details.Correction = notice with
+        {
+            DeliveredOn = deliveredOn,
+            DueOn = StatutoryPeriods.CorrectionPeriodDue(calendar, deliveredOn, notice.PeriodWorkingDays).Date,
+        };
+    }
+
+    public bool CorrectionNoticeUndelivered => Details.Correction is { } n && n.PeriodStart() is null && CorrectionReceivedOn is null;
+
+    /// <summary>The correction period has ended (today is after its last day) without a correction.</summary>
+    public bool CorrectionPeriodEnded(DateOnly today) =>
+        Details.Correction is { DueOn: { } due } && CorrectionReceivedOn is null && !IsConcluded && today > due;
 
     public void ReceiveCorrection(DateOnly receivedOn)
     {
         var notice = Details.Correction ?? throw new CaseRuleException("receivedOn", "本案没有补正告知。");
         if (receivedOn < notice.SentOn) throw new CaseRuleException("receivedOn", "补正收到日期不能早于补正告知日期。");
+        if (notice.DueOn is { } due && receivedOn > due)
+            throw new CaseRuleException("receivedOn", $"补正期限已于 {due:yyyy-MM-dd} 届满。逾期补正只有在申请人有正当理由时才能受理，请使用“受理逾期补正”并写明理由（条例第三十条）。");
         CorrectionReceivedOn = receivedOn;
+    }
+
+    /// <summary>A correction after the period, accepted for a good reason written down; the clock restarts from its receipt
+    /// (unless the notice itself was late).</summary>
+    public void AcceptLateCorrection(DateOnly receivedOn, string reason, DateOnly today)
+    {
+        var notice = Details.Correction ?? throw new CaseRuleException("receivedOn", "本案没有补正告知。");
+        if (!CorrectionPeriodEnded(today) || notice.DueOn is not { } due) throw new CaseRuleException("receivedOn", "补正期限尚未届满，请使用“收到补正”。");
+        if (string.IsNullOrWhiteSpace(reason)) throw new CaseRuleException("reason", "受理逾期补正须写明申请人的正当理由（条例第三十条）。");
+        if (receivedOn <= due) throw new CaseRuleException("receivedOn", $"补正期限届满之日为 {due:yyyy-MM-dd}；期限内收到的补正请使用“收到补正”。");
+        CorrectionReceivedOn = receivedOn;
+        Details.Correction = notice with { LateCorrectionReason = reason.Trim() };
+    }
+
+    /// <summary>The officer confirms that the applicant did not correct in time: concluded on the period's last day (其他处理 1).</summary>
+    public void ConfirmCorrectionAbandoned(DateOnly today)
+    {
+        if (!CorrectionPeriodEnded(today)) throw new CaseRuleException("state", "补正期限尚未届满（或补正告知书的送达尚未登记），不能确认视为放弃（条例第三十条）。");
+        ExpireCorrection();
     }
 
     public void ExpireCorrection()
     {
         var notice = Details.Correction ?? throw new CaseRuleException("state", "本案没有补正告知。");
-        Conclude(Outcomes.Outcomes.NoCorrection.Code, notice.DueOn);
+        var due = notice.DueOn ?? throw new CaseRuleException("state", "补正告知书的送达尚未登记，补正期限未起算。");
+        Conclude(Outcomes.Outcomes.NoCorrection.Code, due);
     }
 
     public CoHandling RequestCoHandling(string unit, string request, DateOnly sentOn, DateOnly? dueOn)
@@ -337,18 +390,54 @@ public sealed class DisclosureRequest
 
     public bool HasOpenCoHandling => Details.CoHandlings.Any(c => c.RepliedOn is null);
 
-    public void SendFeeNotice(DateOnly sentOn, DateOnly? applicantReceivedOn, Fees.FeeMethod method, int quantity, decimal amountYuan, string basis, bool pausesClock, WorkingDayCalendar calendar)
+    /// <summary>The fee notice goes out today (<paramref name="sentOn"/>, the server's date) with the amount the schedule
+    /// gives (<paramref name="quote"/>); another amount needs a written reason. Refused after the reply deadline.</summary>
+    public void SendFeeNotice(DateOnly sentOn, DateOnly? applicantReceivedOn, Fees.FeeQuote quote, decimal? otherAmountYuan, string? amountReason,
+        string? basis, bool pausesClock, WorkingDayCalendar calendar)
     {
         EnsureOpen();
-        if (Details.Fee is not null) throw new CaseRuleException("sentOn", "本案已发出过收费通知。");
-        if (sentOn < ReceivedOn) throw new CaseRuleException("sentOn", "收费通知日期不能早于收到申请之日。");
-        if (amountYuan <= 0) throw new CaseRuleException("amountYuan", "收费金额须大于 0。");
-        if (string.IsNullOrWhiteSpace(basis)) throw new CaseRuleException("basis", "须写明收费依据、标准和缴费方式。");
+        if (Details.Fee is not null) throw new CaseRuleException("method", "本案已发出过收费通知。");
+        if (ReplyDueOn is { } due && sentOn > due)
+            throw new CaseRuleException("method", $"答复期限已于 {due:yyyy-MM-dd} 届满，不能再发出收费通知（收费通知须在答复期限内发出，国办函〔2020〕109号）。");
+        if (applicantReceivedOn is { } r && r < sentOn) throw new CaseRuleException("applicantReceivedOn", "申请人收到日期不能早于收费通知发出之日。");
+        var amountYuan = otherAmountYuan ?? quote.TotalYuan;
+        var differs = otherAmountYuan is { } other && other != quote.TotalYuan;
+        if (differs && string.IsNullOrWhiteSpace(amountReason))
+            throw new CaseRuleException("amountReason", $"按收费标准计算的金额为 {quote.TotalYuan:0.##} 元；收取其他金额须写明理由（将记入办理记录并提交法律审核）。");
+        if (amountYuan <= 0)
+            throw new CaseRuleException("quantity", $"按收费标准计算的金额为 0 元（在免费范围内），不发出收费通知。");
+        var schedule = quote.Breakdown.Select(b => b.Description).ToList();
+        var text = string.IsNullOrWhiteSpace(basis) ? Fees.ProcessingFees.BasisText(quote) : basis.Trim();
         var from = applicantReceivedOn ?? sentOn;
-        Details.Fee = new FeeNotice(sentOn, StatutoryPeriods.FeePaymentDue(calendar, from).Date, method, quantity, amountYuan, basis.Trim(), PeriodStartsOn: from);
+        Details.Fee = new FeeNotice(sentOn, StatutoryPeriods.FeePaymentDue(calendar, from).Date, quote.Method, quote.Quantity, amountYuan, text, PeriodStartsOn: from,
+            ComputedYuan: quote.TotalYuan, Schedule: schedule, AmountReason: differs ? amountReason!.Trim() : null);
         FeeNotifiedYuan = amountYuan;
         FeeNotifiedOn = sentOn;
         if (pausesClock) Details.Pauses.Add(new PauseRecord("fee", PauseKind.FeeWait, sentOn, null));
+    }
+
+    /// <summary>The payment period has ended (today is after its last day) without payment.</summary>
+    public bool FeePeriodEnded(DateOnly today) => Details.Fee is { PaidOn: null, Expired: false } fee && !IsConcluded && today > fee.PaymentDueOn;
+
+    /// <summary>The officer confirms that the fee was not paid in time: concluded on the period's last day (其他处理 2).</summary>
+    public void ConfirmFeeAbandoned(DateOnly today)
+    {
+        if (!FeePeriodEnded(today)) throw new CaseRuleException("state", "缴费期限尚未届满，不能确认视为放弃。");
+        ExpireFeePayment();
+    }
+
+    /// <summary>A payment after the period, accepted for a good reason written down; the fee wait ends on the day paid.</summary>
+    public void AcceptLatePayment(DateOnly paidOn, decimal paidYuan, string reason, DateOnly today)
+    {
+        var fee = Details.Fee ?? throw new CaseRuleException("paidOn", "本案没有收费通知。");
+        if (!FeePeriodEnded(today)) throw new CaseRuleException("paidOn", "缴费期限尚未届满，请使用“登记缴费”。");
+        if (string.IsNullOrWhiteSpace(reason)) throw new CaseRuleException("reason", "受理逾期缴费须写明申请人的正当理由。");
+        if (paidOn <= fee.PaymentDueOn) throw new CaseRuleException("paidOn", $"缴费期限届满之日为 {fee.PaymentDueOn:yyyy-MM-dd}；期限内缴费请使用“登记缴费”。");
+        if (paidYuan < fee.AmountYuan) throw new CaseRuleException("paidYuan", $"应缴 {fee.AmountYuan:0.##} 元。");
+        Details.Fee = fee with { PaidOn = paidOn, PaidYuan = paidYuan, LatePaymentReason = reason.Trim() };
+        FeePaidYuan = paidYuan;
+        FeePaidOn = paidOn;
+        ClosePause("fee", paidOn);
     }
 
     public void RecordPayment(DateOnly paidOn, decimal paidYuan)
@@ -377,10 +466,15 @@ public sealed class DisclosureRequest
         Details.ReasonsRequestedOn = sentOn;
     }
 
-    public void SetArticle35ReplyDate(DateOnly replyOn, string reason)
+    /// <summary>The head sets the date today (<paramref name="today"/>, the server's date), before the running deadline expires.</summary>
+    public void SetArticle35ReplyDate(DateOnly replyOn, string reason, DateOnly today)
     {
         EnsureOpen();
+        if (ReplyDueOn is { } running && today > running)
+            throw new CaseRuleException("replyOn", $"答复期限已于 {running:yyyy-MM-dd} 届满；合理答复期限须在期限届满前确定（条例第三十五条）。");
         if (replyOn <= ReceivedOn) throw new CaseRuleException("replyOn", "合理答复期限须晚于收到申请之日。");
+        if (replyOn <= today) throw new CaseRuleException("replyOn", "合理答复期限须晚于今天。");
+        Details.Article35DecidedOn = today;
         if (string.IsNullOrWhiteSpace(reason)) throw new CaseRuleException("reason", "须说明确定该期限的理由。");
         Article35ReplyOn = replyOn;
         Details.Article35Reason = reason.Trim();
@@ -396,19 +490,20 @@ public sealed class DisclosureRequest
         Details.Extension = new ExtensionRequest(days, reason.Trim(), actor, today);
     }
 
-    /// <summary>Approval and the notice to the applicant must both happen before the running deadline expires.</summary>
-    public void DecideExtension(bool approve, string actor, DateOnly decidedOn, DateOnly? notifiedOn)
+    /// <summary>Approval and the notice to the applicant must both happen before the running deadline expires; both are
+    /// dated today (<paramref name="today"/>, the server's date: the notice goes out with the approval).</summary>
+    public void DecideExtension(bool approve, string actor, DateOnly today)
     {
         var request = Details.Extension ?? throw new CaseRuleException("state", "没有待审批的延期申请。");
         if (request.Approved is not null) throw new CaseRuleException("state", "延期申请已审批。");
+        DateOnly? notifiedOn = null;
         if (approve)
         {
-            if (ReplyDueOn is { } due && decidedOn > due) throw new CaseRuleException("decidedOn", $"须在答复期限 {due:yyyy-MM-dd} 届满前批准。");
-            if (notifiedOn is null) throw new CaseRuleException("notifiedOn", "须填写告知申请人延期的日期。");
-            if (ReplyDueOn is { } due2 && notifiedOn > due2) throw new CaseRuleException("notifiedOn", $"须在答复期限 {due2:yyyy-MM-dd} 届满前告知申请人。");
+            if (ReplyDueOn is { } due && today > due) throw new CaseRuleException("state", $"答复期限已于 {due:yyyy-MM-dd} 届满，不能再批准延期（条例第三十三条第二款）。");
+            notifiedOn = today;
             ExtensionDays = request.Days;
         }
-        Details.Extension = request with { Approved = approve, DecidedBy = actor, DecidedOn = decidedOn, NotifiedOn = notifiedOn };
+        Details.Extension = request with { Approved = approve, DecidedBy = actor, DecidedOn = today, NotifiedOn = notifiedOn };
         if (!approve) Details.Extension = null; // a refused request does not use up the one extension
     }
 
@@ -440,7 +535,7 @@ public sealed class DisclosureRequest
         Details.Drafts[^1] = d with { ReviewResult = approve ? "Approved" : "Returned", Reviewer = reviewer, ReviewComments = comments };
     }
 
-    public void SignOff(string head) => Details.Drafts[^1] = CurrentDraft with { SignedOffBy = head };
+    public void SignOff(string head, DateOnly? today = null) => Details.Drafts[^1] = CurrentDraft with { SignedOffBy = head, SignedOffOn = today };
 
     public void Deliver(DeliveryMethod method, DateOnly deliveredOn)
     {

@@ -85,6 +85,31 @@ public static class ProcessingFees
         return new FeeQuote(FeeMethod.PerPage, pages, bands.Sum(b => b.AmountYuan), bands);
     }
 
+    /// <summary>The fee of one application that is the applicant's <paramref name="n"/>-th (1-based) at the agency in its
+    /// natural month: one line of the 按件 schedule (the earlier applications of the month carry their own fees).</summary>
+    public static FeeQuote ForNthApplication(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        var unit = FeeForNthApplication(n);
+        var rate = unit == 0m ? "免费" : $"每件{Yuan(unit)}元";
+        var band = new FeeBand(n, n, 1, unit, unit, $"本月第{n}件申请，{BandOf(n)}，{rate}，计{Yuan(unit)}元");
+        return new FeeQuote(FeeMethod.PerApplication, n, unit, [band]);
+    }
+
+    private static string BandOf(int n)
+    {
+        if (n <= FreeApplications) return $"第1至{FreeApplications}件";
+        if (n <= FirstPaidBandEnd) return $"第{FreeApplications + 1}至{FirstPaidBandEnd}件";
+        var from = FirstPaidBandEnd + 1 + (n - FirstPaidBandEnd - 1) / ProgressiveBandSize * ProgressiveBandSize;
+        return $"第{from}至{from + ProgressiveBandSize - 1}件";
+    }
+
+    /// <summary>The basis and standard the fee notice states when the officer writes none.</summary>
+    public static string BasisText(FeeQuote quote) =>
+        "依据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），" +
+        (quote.Method == FeeMethod.PerPage ? $"按量计收，共{quote.Quantity}页：" : "按件计收：") +
+        string.Join("；", quote.Breakdown.Select(b => b.Description)) + $"。合计{Yuan(quote.TotalYuan)}元。";
+
     private static FeeBand Band(int from, int to, decimal unit, string measure)
     {
         var count = to - from + 1;

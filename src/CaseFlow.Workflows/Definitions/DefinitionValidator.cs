@@ -244,6 +244,8 @@ public static partial class DefinitionValidator
             if (arming.Count == 0) continue;
             var armedBy = string.Join(", ", arming.Select(a => $"'{a.Id}'"));
             var fired = actions.FirstOrDefault(a => a.Id == timer.ActionId);
+            // Without the System action the timer only reminds, and a person decides with the deciding step.
+            if (fired is null && timer.DecidedBy is { } decided && actions.Any(a => a.Step == decided)) continue;
             if (fired is null)
             {
                 problems.Add($"action {armedBy} ({timer.ArmedBy}) arms a timer that fires the action '{timer.ActionId}', which the definition does not have; add it with role 'System' and step '{timer.Step}'");

@@ -7,8 +7,10 @@ namespace CaseFlow.Workflows.Definitions;
 public sealed record GuardEntry(string Name, string Label, Func<StepContext, bool> Holds);
 
 /// <summary>A System action that a timer fires by its id (<see cref="CaseTimers"/>): the step it must run, and the step
-/// whose effect arms its timer. A definition with the arming step must have the action.</summary>
-public sealed record TimerAction(string ActionId, string Step, string ArmedBy);
+/// whose effect arms its timer. A definition with the arming step must have the action, or the deciding step.
+/// <see cref="DecidedBy"/>: the step of the officer's decision that a definition may have instead (v2: at the end of the
+/// period nothing concludes by itself; the timer only reminds).</summary>
+public sealed record TimerAction(string ActionId, string Step, string ArmedBy, string? DecidedBy = null);
 
 /// <summary>
 /// The closed sets a definition may name, in one table: step types (implemented in <see cref="Steps"/>), guards (with
@@ -43,6 +45,12 @@ public static class Registry
         new("feeWaitPausesClock", "缴费等待不计时", ctx => ctx.Definition.Settings.FeeWaitPausesClock),
         // the step just run concluded the case (当场答复 needing no review or sign-off)
         new("concluded", "已办结", ctx => ctx.Case.IsConcluded),
+        // a correction notice sent by post whose delivery (the applicant's receipt) is not recorded yet
+        new("correctionNoticeUndelivered", "补正告知书未登记送达", ctx => ctx.Case.CorrectionNoticeUndelivered),
+        // the correction period has ended without a correction (today is after its last day)
+        new("correctionPeriodEnded", "补正期限已届满", ctx => ctx.Case.CorrectionPeriodEnded(ctx.Today)),
+        // the payment period has ended without payment
+        new("feePeriodEnded", "缴费期限已届满", ctx => ctx.Case.FeePeriodEnded(ctx.Today)),
     ];
 
     public static readonly IReadOnlyDictionary<string, GuardEntry> GuardsByName = GuardTable.ToDictionary(g => g.Name, StringComparer.Ordinal);
@@ -51,9 +59,9 @@ public static class Registry
 
     public static readonly IReadOnlyList<TimerAction> TimerActions =
     [
-        new(ExpireCorrection, "ExpireCorrection", "RequestCorrection"),
+        new(ExpireCorrection, "ExpireCorrection", "RequestCorrection", DecidedBy: "ConfirmCorrectionAbandoned"),
         new(ExpireConsultation, "ExpireConsultation", "StartConsultation"),
-        new(ExpireFeePayment, "ExpireFeePayment", "SendFeeNotice"),
+        new(ExpireFeePayment, "ExpireFeePayment", "SendFeeNotice", DecidedBy: "ConfirmFeeAbandoned"),
     ];
 
     private static bool Matches(IReadOnlyList<string> outcomes, string outcome) =>

@@ -18,7 +18,9 @@ public static class ApplicantMail
     public static OutboxRequest? CorrectionNotice(DisclosureRequest c) => c.Details.Correction is not { } n ? null : Mail(c, "ApplicantCorrectionNotice",
         $"补正告知书（{c.CaseNumber}）",
         $"{c.ApplicantName}：\n\n您的政府信息公开申请（{c.CaseNumber}）内容不明确，依照条例第三十条，请补正以下事项：\n{n.Items}\n\n" +
-        $"请于 {n.DueOn:yyyy-MM-dd} 前（{n.PeriodWorkingDays}个工作日内）补正。答复期限自本机关收到补正的申请之日起计算；无正当理由逾期不补正的，视为放弃申请。");
+        (n.DueOn is { } due ? $"请于 {due:yyyy-MM-dd} 前（{n.PeriodWorkingDays}个工作日内）补正。" : $"请自收到本告知书之日起{n.PeriodWorkingDays}个工作日内补正。") +
+        // A notice after the 7th working day restarts nothing (domain.md §2.2): the letter must not promise it.
+        (n.SentLate ? "答复期限仍自本机关收到申请之日起计算" : "答复期限自本机关收到补正的申请之日起计算") + "；无正当理由逾期不补正的，视为放弃申请。");
 
     public static OutboxRequest? ExtensionNotice(DisclosureRequest c) => Mail(c, "ApplicantExtensionNotice",
         $"延期答复告知书（{c.CaseNumber}）",

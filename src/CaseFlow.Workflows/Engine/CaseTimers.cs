@@ -34,7 +34,8 @@ public static class CaseTimers
         if (!c.IsConcluded)
         {
             // While the applicant corrects, no reply deadline runs: it restarts from the corrected application (art 30).
-            var awaitingCorrection = d.Correction is not null && c.CorrectionReceivedOn is null;
+            // A notice sent after the 7th working day restarts nothing: the reply deadline keeps running and reminding.
+            var awaitingCorrection = d.Correction is { SentLate: false } && c.CorrectionReceivedOn is null;
             if (c.ReplyDueOn is { } due && !awaitingCorrection)
             {
                 foreach (var before in def.Settings.ReplyReminderWorkingDaysBefore)
@@ -44,12 +45,21 @@ public static class CaseTimers
             }
             if (d.Correction is null && c.CorrectionReceivedOn is null)
                 timers.Add(new("correction-notice-due", "CorrectionNoticeDue", c.CorrectionNoticeDueOn, null, null));
-            if (d.Correction is { } notice && c.CorrectionReceivedOn is null)
-                timers.Add(new("correction-expired", "CorrectionExpired", notice.DueOn.AddDays(1), Registry.ExpireCorrection, null));
+            // v1 concludes by itself the day after the period; a definition without the System action (v2) reminds the
+            // officer to confirm abandonment or accept a late correction.
+            var correctionFires = def.Action(Registry.ExpireCorrection) is not null;
+            if (d.Correction is { DueOn: { } correctionDue } && c.CorrectionReceivedOn is null)
+                timers.Add(correctionFires
+                    ? new("correction-expired", "CorrectionExpired", correctionDue.AddDays(1), Registry.ExpireCorrection, null)
+                    : new("correction-ended", "CorrectionPeriodEnded", correctionDue.AddDays(1), null, null));
+            if (c.CorrectionNoticeUndelivered && d.Correction is { } undelivered)
+                timers.Add(new("correction-undelivered", "CorrectionNoticeUndelivered", calendar.AddWorkingDays(undelivered.SentOn, 3).Date, null, null));
             foreach (var k in d.Consultations.Where(k => k.RepliedOn is null))
                 timers.Add(new($"consultation-expired:{k.Id}", "ConsultationExpired", k.DueOn.AddDays(1), Registry.ExpireConsultation, $"{{\"consultationId\":{k.Id}}}"));
             if (d.Fee is { PaidOn: null, Expired: false } fee)
-                timers.Add(new("fee-expired", "FeePaymentExpired", fee.PaymentDueOn.AddDays(1), Registry.ExpireFeePayment, null));
+                timers.Add(def.Action(Registry.ExpireFeePayment) is not null
+                    ? new("fee-expired", "FeePaymentExpired", fee.PaymentDueOn.AddDays(1), Registry.ExpireFeePayment, null)
+                    : new("fee-ended", "FeePeriodEnded", fee.PaymentDueOn.AddDays(1), null, null));
             foreach (var h in d.CoHandlings.Where(h => h.RepliedOn is null && h.DueOn is not null))
                 timers.Add(new($"co-handling-due:{h.Id}", "CoHandlingDue", h.DueOn!.Value, null, null));
         }

@@ -33,6 +33,21 @@ public sealed class YuanAttribute : Attribute
     public const decimal Max = 9_999_999_999.99m;
 }
 
+/// <summary>A date of the agency's own act (a notice sent, a decision taken) that the server records as today's China date:
+/// the payload refuses it by name with a message saying so (domain.md §2.7, no backdating).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class ServerDatedAttribute(params string[] fields) : Attribute
+{
+    public IReadOnlyList<string> Fields => fields;
+
+    public const string Message = "该日期是本机关行为的日期，由系统按北京时间记录为操作当日，不能填写（不得倒签）。";
+}
+
+/// <summary>A date that may lie ahead (a period's end, an art 35 reply date). Every other payload date is the date of an
+/// outside event that has happened, and may not be after today (China time).</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MayBeAheadAttribute : Attribute;
+
 /// <summary>The payload is not what the action takes: every bad field, nothing done. A 400 naming the fields.</summary>
 public sealed class InvalidPayloadException(IReadOnlyList<FieldError> errors)
     : Exception(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")))
@@ -61,8 +76,11 @@ public static class PayloadRules
 
         var properties = PropertiesOf(type);
         var errors = new List<FieldError>();
+        var serverDated = type.GetCustomAttribute<ServerDatedAttribute>()?.Fields ?? [];
         foreach (var field in payload.Value.EnumerateObject())
-            if (!Envelope.Contains(field.Name) && !properties.Any(p => string.Equals(NameOf(p), field.Name, StringComparison.OrdinalIgnoreCase)))
+            if (serverDated.Contains(field.Name, StringComparer.OrdinalIgnoreCase))
+                errors.Add(new FieldError(field.Name, ServerDatedAttribute.Message));
+            else if (!Envelope.Contains(field.Name) && !properties.Any(p => string.Equals(NameOf(p), field.Name, StringComparison.OrdinalIgnoreCase)))
                 errors.Add(new FieldError(field.Name, properties.Length == 0
                     ? "该操作不接受任何字段。"
                     : $"该操作没有此字段；可用字段：{string.Join("、", properties.Select(NameOf))}。"));
@@ -110,10 +128,12 @@ public static class PayloadRules
         {
             case string s:
                 return TextLimits.Check(s, field, p.GetCustomAttribute<MaxTextAttribute>()!.Length);
-            // Within the legal window, up to a year ahead. Whether a date of an outside event may lie after today is the
-            // step's rule, not checked here yet: clients (and the tests) enter such dates ahead of the clock.
-            case DateOnly d:
+            // A date that may lie ahead: within the legal window, up to a year ahead. Any other is an outside event that
+            // has happened: not after today (China time).
+            case DateOnly d when p.GetCustomAttribute<MayBeAheadAttribute>() is not null:
                 return LegalDates.CheckAhead(d, field, today);
+            case DateOnly d:
+                return LegalDates.CheckPast(d, field, today);
             case Enum e when !Enum.IsDefined(e.GetType(), e):
                 return new FieldError(field, $"须为以下之一：{string.Join("、", Enum.GetNames(e.GetType()))}。");
             case int n when p.GetCustomAttribute<BetweenAttribute>() is { } range && (n < range.Min || n > range.Max):

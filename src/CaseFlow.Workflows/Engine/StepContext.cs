@@ -31,6 +31,10 @@ public sealed class StepContext
     public required WorkingDayCalendar Calendar { get; init; }
     public int CorrectionPeriodWorkingDays { get; init; } = Domain.Deadlines.StatutoryPeriods.DefaultCorrectionPeriodWorkingDays;
 
+    /// <summary>The case's place (1-based) among its applicant's applications at the agency in its natural month, counted by
+    /// the caller from the database (matching identity number or organisation code); null when it cannot be counted.</summary>
+    public int? ApplicantMonthRank { get; init; }
+
     public List<OutboxRequest> Outbox { get; } = [];
 
     public void Mail(OutboxRequest? message)

@@ -23,22 +23,32 @@ internal sealed class Step<TPayload>(string name, Action<StepContext, TPayload> 
 // within LegalDates' window; counts and amounts the domain does not bound declare a range.
 public sealed record NoPayload;
 public sealed record AssignOfficerPayload([property: RequiredField, MaxText(TextLimits.UserName)] string? Officer);
-public sealed record RequestCorrectionPayload(DateOnly? SentOn, [property: RequiredField, MaxText(TextLimits.Request)] string? Items, int? PeriodWorkingDays);
+[ServerDated("sentOn")]
+public sealed record RequestCorrectionPayload([property: RequiredField, MaxText(TextLimits.Request)] string? Items, int? PeriodWorkingDays,
+    DeliveryMethod? Method, bool? LateNoticeAcknowledged);
 public sealed record ReceiveCorrectionPayload([property: RequiredField] DateOnly? ReceivedOn);
+[ServerDated("sentOn")]
 public sealed record RequestCoHandlingPayload([property: RequiredField, MaxText(TextLimits.Name)] string? Unit, [property: MaxText(TextLimits.Request)] string? Request,
-    DateOnly? SentOn, DateOnly? DueOn);
+    [property: MayBeAhead] DateOnly? DueOn);
 public sealed record RecordCoHandlingReplyPayload([property: RequiredField] int? CoHandlingId, DateOnly? RepliedOn, [property: MaxText(TextLimits.Comment)] string? Summary);
-public sealed record StartConsultationPayload([property: RequiredField] ConsultationKind? Kind, [property: RequiredField, MaxText(TextLimits.Name)] string? Party, DateOnly? SentOn, DateOnly? PartyReceivedOn);
+[ServerDated("sentOn")]
+public sealed record StartConsultationPayload([property: RequiredField] ConsultationKind? Kind, [property: RequiredField, MaxText(TextLimits.Name)] string? Party, DateOnly? PartyReceivedOn);
 public sealed record RecordConsultationReplyPayload([property: RequiredField] int? ConsultationId, DateOnly? RepliedOn, [property: RequiredField] ConsultationOpinion? Opinion,
     [property: MaxText(TextLimits.Comment)] string? Summary);
 public sealed record ExpireConsultationPayload([property: RequiredField] int? ConsultationId);
-public sealed record SendFeeNoticePayload(DateOnly? SentOn, DateOnly? ApplicantReceivedOn, [property: RequiredField] FeeMethod? Method, [property: RequiredField, Between(1, 1_000_000)] int? Quantity,
-    [property: RequiredField, Yuan] decimal? AmountYuan, [property: RequiredField, MaxText(TextLimits.Comment)] string? Basis);
+// The amount is computed (Quantity = pages for 按量; for 按件 CaseFlow counts the applications itself); AmountYuan is only
+// for another amount, with AmountReason.
+[ServerDated("sentOn")]
+public sealed record SendFeeNoticePayload(DateOnly? ApplicantReceivedOn, [property: RequiredField] FeeMethod? Method, [property: Between(1, 1_000_000)] int? Quantity,
+    [property: Yuan] decimal? AmountYuan, [property: MaxText(TextLimits.Reason)] string? AmountReason, [property: MaxText(TextLimits.Comment)] string? Basis);
 public sealed record RecordPaymentPayload(DateOnly? PaidOn, [property: RequiredField, Yuan] decimal? PaidYuan);
-public sealed record AskReasonsPayload(DateOnly? SentOn);
-public sealed record SetArticle35ReplyDatePayload([property: RequiredField] DateOnly? ReplyOn, [property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
+[ServerDated("sentOn")]
+public sealed record AskReasonsPayload;
+[ServerDated("decidedOn")]
+public sealed record SetArticle35ReplyDatePayload([property: RequiredField, MayBeAhead] DateOnly? ReplyOn, [property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
 public sealed record RequestExtensionPayload([property: RequiredField] int? Days, [property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
-public sealed record DecideExtensionPayload(DateOnly? DecidedOn, DateOnly? NotifiedOn);
+[ServerDated("decidedOn", "notifiedOn")]
+public sealed record DecideExtensionPayload;
 public sealed record SubmitDraftPayload([property: RequiredField, MaxText(TextLimits.OutcomeCode)] string? Outcome, [property: RequiredField, MaxText(TextLimits.DraftText)] string? Text);
 public sealed record ReviewPayload([property: MaxText(TextLimits.Comment)] string? Comments);
 public sealed record DeliverPayload([property: RequiredField] DeliveryMethod? Method, DateOnly? DeliveredOn);
@@ -48,6 +58,10 @@ public sealed record RecordProceedingPayload([property: RequiredField] Proceedin
 public sealed record RecordProceedingResultPayload([property: RequiredField] int? ProceedingId, [property: RequiredField] ProceedingResult? Result, DateOnly? DecidedOn);
 public sealed record RecordConfidentialityReviewPayload([property: RequiredField, MaxText(TextLimits.Request)] string? Documents,
     [property: RequiredField] ConfidentialityConclusion? Conclusion, [property: RequiredField, MaxText(TextLimits.Reason)] string? Reasons);
+public sealed record RecordCorrectionNoticeDeliveryPayload([property: RequiredField] DateOnly? DeliveredOn);
+public sealed record AcceptLateCorrectionPayload([property: RequiredField] DateOnly? ReceivedOn, [property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
+public sealed record AcceptLatePaymentPayload([property: RequiredField] DateOnly? PaidOn, [property: RequiredField, Yuan] decimal? PaidYuan,
+    [property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
 
 /// <summary>The closed registry of step types (names match Definitions.Registry.StepTypes).</summary>
 public static class Steps
@@ -63,42 +77,47 @@ public static class Steps
         }),
         new Step<RequestCorrectionPayload>("RequestCorrection", (c, p) =>
         {
-            c.Case.RequestCorrection(p.SentOn ?? c.Today, Req(p.Items, "items"), p.PeriodWorkingDays ?? c.CorrectionPeriodWorkingDays, c.Calendar);
+            c.Case.RequestCorrection(c.Today, Req(p.Items, "items"), p.PeriodWorkingDays ?? c.CorrectionPeriodWorkingDays, c.Calendar,
+                p.Method, p.LateNoticeAcknowledged ?? false);
+            if (c.Case.Details.Correction!.SentLate) c.Facts["warning"] = CorrectionRules.LateNoticeWarning(c.Case.CorrectionNoticeDueOn);
             c.Mail(ApplicantMail.CorrectionNotice(c.Case));
         }),
         new Step<ReceiveCorrectionPayload>("ReceiveCorrection", (c, p) => c.Case.ReceiveCorrection(Req(p.ReceivedOn, "receivedOn"))),
         new Step<NoPayload>("ExpireCorrection", (c, _) => c.Case.ExpireCorrection()),
         new Step<RequestCoHandlingPayload>("RequestCoHandling", (c, p) =>
-            c.Facts["coHandlingId"] = c.Case.RequestCoHandling(Req(p.Unit, "unit"), p.Request ?? "", p.SentOn ?? c.Today, p.DueOn).Id),
+            c.Facts["coHandlingId"] = c.Case.RequestCoHandling(Req(p.Unit, "unit"), p.Request ?? "", c.Today, p.DueOn).Id),
         new Step<RecordCoHandlingReplyPayload>("RecordCoHandlingReply", (c, p) =>
             c.Case.RecordCoHandlingReply(Req(p.CoHandlingId, "coHandlingId"), p.RepliedOn ?? c.Today, p.Summary)),
         new Step<StartConsultationPayload>("StartConsultation", (c, p) =>
-            c.Facts["consultationId"] = c.Case.StartConsultation(Req(p.Kind, "kind"), Req(p.Party, "party"), p.SentOn ?? c.Today, p.PartyReceivedOn, c.Calendar).Id),
+            c.Facts["consultationId"] = c.Case.StartConsultation(Req(p.Kind, "kind"), Req(p.Party, "party"), c.Today, p.PartyReceivedOn, c.Calendar).Id),
         new Step<RecordConsultationReplyPayload>("RecordConsultationReply", (c, p) =>
             c.Case.RecordConsultationReply(Req(p.ConsultationId, "consultationId"), p.RepliedOn ?? c.Today, Req(p.Opinion, "opinion"), p.Summary)),
         new Step<ExpireConsultationPayload>("ExpireConsultation", (c, p) =>
             c.Facts["opinion"] = c.Case.ExpireConsultation(Req(p.ConsultationId, "consultationId")).Opinion),
         new Step<SendFeeNoticePayload>("SendFeeNotice", (c, p) =>
         {
-            c.Case.SendFeeNotice(p.SentOn ?? c.Today, p.ApplicantReceivedOn, Req(p.Method, "method"), Req(p.Quantity, "quantity"),
-                Req(p.AmountYuan, "amountYuan"), Req(p.Basis, "basis"), c.Definition.Settings.FeeWaitPausesClock, c.Calendar);
+            var quote = FeeQuoteFor(c, Req(p.Method, "method"), p.Quantity);
+            c.Case.SendFeeNotice(c.Today, p.ApplicantReceivedOn, quote, p.AmountYuan, p.AmountReason, p.Basis, c.Definition.Settings.FeeWaitPausesClock, c.Calendar);
+            c.Facts["computedYuan"] = quote.TotalYuan;
+            c.Facts["amountYuan"] = c.Case.Details.Fee!.AmountYuan;
+            if (c.Case.Details.Fee.AmountReason is { } why) c.Facts["amountReason"] = why;
             c.Mail(ApplicantMail.FeeNotice(c.Case));
         }),
         new Step<RecordPaymentPayload>("RecordPayment", (c, p) => c.Case.RecordPayment(p.PaidOn ?? c.Today, Req(p.PaidYuan, "paidYuan"))),
         new Step<NoPayload>("ExpireFeePayment", (c, _) => c.Case.ExpireFeePayment()),
-        new Step<AskReasonsPayload>("AskReasons", (c, p) => c.Case.AskReasons(p.SentOn ?? c.Today)),
+        new Step<AskReasonsPayload>("AskReasons", (c, _) => c.Case.AskReasons(c.Today)),
         new Step<SetArticle35ReplyDatePayload>("SetArticle35ReplyDate", (c, p) =>
-            c.Case.SetArticle35ReplyDate(Req(p.ReplyOn, "replyOn"), Req(p.Reason, "reason"))),
+            c.Case.SetArticle35ReplyDate(Req(p.ReplyOn, "replyOn"), Req(p.Reason, "reason"), c.Today)),
         new Step<RequestExtensionPayload>("RequestExtension", (c, p) =>
             c.Case.RequestExtension(Req(p.Days, "days"), Req(p.Reason, "reason"), c.Actor.UserName, c.Today)),
         new Step<DecideExtensionPayload>("ApproveExtension", (c, p) =>
         {
-            c.Case.DecideExtension(true, c.Actor.UserName, p.DecidedOn ?? c.Today, p.NotifiedOn);
+            c.Case.DecideExtension(true, c.Actor.UserName, c.Today);
             c.Case.Recompute(c.Calendar);
             c.Mail(ApplicantMail.ExtensionNotice(c.Case));
         }),
-        new Step<DecideExtensionPayload>("RejectExtension", (c, p) =>
-            c.Case.DecideExtension(false, c.Actor.UserName, p.DecidedOn ?? c.Today, null)),
+        new Step<DecideExtensionPayload>("RejectExtension", (c, _) =>
+            c.Case.DecideExtension(false, c.Actor.UserName, c.Today)),
         new Step<SubmitDraftPayload>("SubmitDraft", (c, p) =>
             c.Facts["draft"] = c.Case.SubmitDraft(Req(p.Outcome, "outcome"), Req(p.Text, "text"), c.Actor.UserName, c.NowUtc).Number),
         new Step<ReviewPayload>("ApproveDraft", (c, p) => c.Case.ReviewDraft(true, c.Actor.UserName, p.Comments)),
@@ -106,12 +125,16 @@ public static class Steps
         new Step<NoPayload>("SignOff", (c, _) =>
         {
             if (StepPreconditions.Confidentiality(c) is { } missing) throw new CaseRuleException("state", missing);
-            c.Case.SignOff(c.Actor.UserName);
+            c.Case.SignOff(c.Actor.UserName, c.Today);
         }),
         new Step<DeliverPayload>("Deliver", (c, p) =>
         {
             if (StepPreconditions.Confidentiality(c) is { } missing) throw new CaseRuleException("state", missing);
-            c.Case.Deliver(Req(p.Method, "method"), p.DeliveredOn ?? c.Today);
+            var method = Req(p.Method, "method");
+            // Online and e-mail replies are delivered the day they are sent: the agency's own act, dated by the server.
+            if (method is DeliveryMethod.Online or DeliveryMethod.Email && p.DeliveredOn is { } typed && typed != c.Today)
+                throw new CaseRuleException("deliveredOn", $"网上或电子邮件送达以发送之日为送达日期，由系统记录为今天（{c.Today:yyyy-MM-dd}），不能填写其他日期。");
+            c.Case.Deliver(method, p.DeliveredOn ?? c.Today);
             c.Mail(ApplicantMail.ReplyNotice(c.Case));
         }),
         new Step<SubmitDraftPayload>("ReplyOnTheSpot", (c, p) =>
@@ -130,7 +153,37 @@ public static class Steps
         new Step<RecordConfidentialityReviewPayload>("RecordConfidentialityReview", (c, p) =>
             c.Facts["confidentialityReviewId"] = ConfidentialityReviews.Record(c.Case, c.Actor.UserName, c.Today, Req(p.Documents, "documents"),
                 Req(p.Conclusion, "conclusion"), Req(p.Reasons, "reasons")).Id),
+        // Lifecycle v2 (art 30, fees): the officer decides at the end of a correction or payment period.
+        new Step<RecordCorrectionNoticeDeliveryPayload>("RecordCorrectionNoticeDelivery", (c, p) =>
+            c.Case.RecordCorrectionNoticeDelivery(Req(p.DeliveredOn, "deliveredOn"), c.Calendar)),
+        new Step<AcceptLateCorrectionPayload>("AcceptLateCorrection", (c, p) =>
+            c.Case.AcceptLateCorrection(Req(p.ReceivedOn, "receivedOn"), Req(p.Reason, "reason"), c.Today)),
+        new Step<NoPayload>("ConfirmCorrectionAbandoned", (c, _) =>
+        {
+            c.Case.ConfirmCorrectionAbandoned(c.Today);
+            c.Mail(ApplicantMail.ReplyNotice(c.Case));
+        }),
+        new Step<AcceptLatePaymentPayload>("AcceptLatePayment", (c, p) =>
+            c.Case.AcceptLatePayment(Req(p.PaidOn, "paidOn"), Req(p.PaidYuan, "paidYuan"), Req(p.Reason, "reason"), c.Today)),
+        new Step<NoPayload>("ConfirmFeeAbandoned", (c, _) =>
+        {
+            c.Case.ConfirmFeeAbandoned(c.Today);
+            c.Mail(ApplicantMail.ReplyNotice(c.Case));
+        }),
     }.ToDictionary(s => s.Name);
+
+    /// <summary>The fee the schedule gives: 按量 from the pages the officer counted; 按件 from the applicant's rank among
+    /// its applications at the agency in the natural month, which the caller counted (StepContext.ApplicantMonthRank).</summary>
+    private static FeeQuote FeeQuoteFor(StepContext c, FeeMethod method, int? quantity)
+    {
+        if (method == FeeMethod.PerPage)
+            return ProcessingFees.PerPage(quantity ?? throw new CaseRuleException("quantity", "按量计收须填写页数。"));
+        if (!Enum.IsDefined(method)) throw new CaseRuleException("method", "计收方式无法识别。");
+        if (quantity is not null) throw new CaseRuleException("quantity", "按件计收时，申请件数由系统按申请人证件号码统计，不能填写。");
+        var rank = c.ApplicantMonthRank ?? throw new CaseRuleException("method",
+            "申请人未登记身份证件号码或统一社会信用代码，无法统计其当月申请件数；请补录或按量计收。");
+        return ProcessingFees.ForNthApplication(rank);
+    }
 
     // PayloadRules has already refused a missing [RequiredField]; Req narrows the type (and guards a step whose
     // payload forgot the attribute).

@@ -50,7 +50,7 @@ public sealed class WorkflowEngine(DefinitionCatalog catalog)
 
     public StepResult Execute(DisclosureRequest c, string actionId, JsonElement? payload, JsonSerializerOptions json,
         Actor actor, DateTime nowUtc, DateOnly today, WorkingDayCalendar calendar, int correctionPeriodWorkingDays,
-        IReadOnlySet<string>? agencyOfficers = null)
+        IReadOnlySet<string>? agencyOfficers = null, int? applicantMonthRank = null)
     {
         var def = DefinitionOf(c);
         var action = def.Action(actionId) ?? throw new UnknownActionException($"流程 {def} 中没有操作“{actionId}”。");
@@ -60,7 +60,7 @@ public sealed class WorkflowEngine(DefinitionCatalog catalog)
         if (!action.From.Contains(c.State))
             throw new ActionNotAvailableException($"案件当前状态为“{def.State(c.State).Label}”，不能执行“{action.Label}”。");
 
-        var ctx = Context(def, action, c, actor, nowUtc, today, calendar, correctionPeriodWorkingDays);
+        var ctx = Context(def, action, c, actor, nowUtc, today, calendar, correctionPeriodWorkingDays, applicantMonthRank);
         ctx.AgencyOfficers = agencyOfficers;
         if (action.Guard is not null && !SafeGuard(action.Guard, ctx))
             throw new ActionNotAvailableException($"当前不满足“{action.Label}”的条件（{action.Guard}）。");
@@ -93,8 +93,9 @@ public sealed class WorkflowEngine(DefinitionCatalog catalog)
     }
 
     private static StepContext Context(WorkflowDefinition def, ActionDefinition action, DisclosureRequest c, Actor actor,
-        DateTime nowUtc, DateOnly today, WorkingDayCalendar calendar, int correctionPeriod) => new()
+        DateTime nowUtc, DateOnly today, WorkingDayCalendar calendar, int correctionPeriod, int? applicantMonthRank = null) => new()
     {
+        ApplicantMonthRank = applicantMonthRank,
         Definition = def,
         Action = action,
         Case = c,

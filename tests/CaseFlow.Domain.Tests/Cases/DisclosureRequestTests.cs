@@ -64,7 +64,7 @@ public class DisclosureRequestTests
         Assert.Equal(D("2026-03-30"), c.ReplyDueOn);
 
         var again = Assert.Throws<CaseRuleException>(() => c.RequestCorrection(D("2026-03-03"), "再次补正", 15, Shipped));
-        Assert.Equal("sentOn", again.Field);
+        Assert.Equal("items", again.Field);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class DisclosureRequestTests
     public void Fee_wait_pauses_the_clock_and_payment_ends_it()
     {
         var c = Register();
-        c.SendFeeNotice(D("2026-03-02"), D("2026-03-03"), FeeMethod.PerPage, 50, 200m, "国办函〔2020〕109号，按量收费", pausesClock: true, Shipped);
+        c.SendFeeNotice(D("2026-03-02"), D("2026-03-03"), ProcessingFees.PerPage(50), null, null, "国办函〔2020〕109号，按量收费", pausesClock: true, Shipped);
         // 20 working days after 03-03: 03-04..06=3, 03-09..13=8, 03-16..20=13, 03-23..27=18, 03-30=19, 03-31=20
         Assert.Equal(D("2026-03-31"), c.Details.Fee!.PaymentDueOn);
 
@@ -135,7 +135,7 @@ public class DisclosureRequestTests
     public void Unpaid_fee_concludes_as_fee_unpaid_on_the_last_day_of_payment()
     {
         var c = Register();
-        c.SendFeeNotice(D("2026-03-02"), D("2026-03-03"), FeeMethod.PerApplication, 11, 100m, "按件收费", pausesClock: true, Shipped);
+        c.SendFeeNotice(D("2026-03-02"), D("2026-03-03"), ProcessingFees.ForNthApplication(11), null, null, "按件收费", pausesClock: true, Shipped);
         Assert.Throws<CaseRuleException>(() => c.RecordPayment(D("2026-04-01"), 100m));
         c.ExpireFeePayment();
         Assert.Equal("Other.FeeUnpaid", c.Outcome);
@@ -146,7 +146,7 @@ public class DisclosureRequestTests
     public void Fee_wait_does_not_pause_when_the_definition_says_so()
     {
         var c = Register();
-        c.SendFeeNotice(D("2026-03-02"), null, FeeMethod.PerPage, 50, 200m, "按量收费", pausesClock: false, Shipped);
+        c.SendFeeNotice(D("2026-03-02"), null, ProcessingFees.PerPage(50), null, null, "按量收费", pausesClock: false, Shipped);
         c.Recompute(Shipped);
         Assert.Equal(D("2026-03-18"), c.ReplyDueOn);
     }
@@ -158,8 +158,9 @@ public class DisclosureRequestTests
         Assert.Equal("days", Assert.Throws<CaseRuleException>(() => c.RequestExtension(21, "材料多", "officer", D("2026-03-10"))).Field);
         c.RequestExtension(20, "涉及多个单位", "officer", D("2026-03-10"));
         Assert.True(c.ExtensionRequested);
-        Assert.Equal("notifiedOn", Assert.Throws<CaseRuleException>(() => c.DecideExtension(true, "head", D("2026-03-12"), null)).Field);
-        c.DecideExtension(true, "head", D("2026-03-12"), D("2026-03-12"));
+        c.DecideExtension(true, "head", D("2026-03-12"));
+        Assert.Equal(D("2026-03-12"), c.Details.Extension!.DecidedOn);
+        Assert.Equal(D("2026-03-12"), c.Details.Extension!.NotifiedOn); // the notice goes out with the approval
         c.Recompute(Shipped);
         Assert.Equal(D("2026-04-16"), c.ReplyDueOn);
         Assert.Throws<CaseRuleException>(() => c.RequestExtension(5, "再延", "officer", D("2026-03-20")));
@@ -173,7 +174,7 @@ public class DisclosureRequestTests
 
         var c = Register();
         c.RequestExtension(10, "涉及多个单位", "officer", D("2026-03-17"));
-        Assert.Equal("decidedOn", Assert.Throws<CaseRuleException>(() => c.DecideExtension(true, "head", D("2026-03-19"), D("2026-03-19"))).Field);
+        Assert.Equal("state", Assert.Throws<CaseRuleException>(() => c.DecideExtension(true, "head", D("2026-03-19"))).Field);
     }
 
     [Fact]
@@ -181,7 +182,7 @@ public class DisclosureRequestTests
     {
         var c = Register();
         c.RequestExtension(20, "理由", "officer", D("2026-03-02"));
-        c.DecideExtension(false, "head", D("2026-03-03"), null);
+        c.DecideExtension(false, "head", D("2026-03-03"));
         Assert.True(c.ExtensionAvailable(D("2026-03-04")));
         Assert.Equal(0, c.ExtensionDays);
     }

@@ -69,7 +69,7 @@ public class RunningPeriodsTests
     public void An_unpaid_fee_notice_moves_and_a_paid_one_does_not()
     {
         var unpaid = Register();
-        unpaid.SendFeeNotice(D("2026-03-02"), D("2026-03-03"), FeeMethod.PerPage, 50, 200m, "按量收费", pausesClock: true, Shipped);
+        unpaid.SendFeeNotice(D("2026-03-02"), D("2026-03-03"), ProcessingFees.PerPage(50), null, null, "按量收费", pausesClock: true, Shipped);
         Assert.Equal(D("2026-03-31"), unpaid.Details.Fee!.PaymentDueOn);
         unpaid.Recompute(Changed);
         // 20 working days after 03-03, without 03-10: 03-04..06=1..3, 03-09=4, 03-11..13=5..7, 03-16..20=8..12,
@@ -77,7 +77,7 @@ public class RunningPeriodsTests
         Assert.Equal(D("2026-04-01"), unpaid.Details.Fee!.PaymentDueOn);
 
         var paid = Register();
-        paid.SendFeeNotice(D("2026-03-02"), D("2026-03-03"), FeeMethod.PerPage, 50, 200m, "按量收费", pausesClock: true, Shipped);
+        paid.SendFeeNotice(D("2026-03-02"), D("2026-03-03"), ProcessingFees.PerPage(50), null, null, "按量收费", pausesClock: true, Shipped);
         paid.RecordPayment(D("2026-03-05"), 200m);
         paid.Recompute(Changed);
         Assert.Equal(D("2026-03-31"), paid.Details.Fee!.PaymentDueOn);

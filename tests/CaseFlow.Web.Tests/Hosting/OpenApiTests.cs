@@ -19,6 +19,8 @@ public sealed class OpenApiTests(SqliteApp app) : IClassFixture<SqliteApp>
             "askReasons", "setArticle35ReplyDate", "requestExtension", "approveExtension", "rejectExtension", "submitDraft",
             "approveDraft", "returnDraft", "signOff", "returnFromSignOff", "deliver", "replyOnTheSpot", "withdraw", "void",
             "recordProceeding", "recordProceedingResult",
+            // v2
+            "recordCorrectionNoticeDelivery", "acceptLateCorrection", "confirmCorrectionAbandoned", "acceptLatePayment", "confirmFeeAbandoned",
         ];
         foreach (var action in actions)
         {

@@ -53,11 +53,16 @@ public class SchemaTests
             Assert.Contains(t.Step, Registry.StepTypes);
             Assert.Contains(t.ArmedBy, Registry.StepTypes);
         });
-        // the ids the timers fire are exactly those of the shipped definition's System-only actions
-        var v1 = DefinitionLoader.LoadFolder(RepoPaths.Workflows).Latest("disclosure-request");
+        // the ids the timers fire are exactly those of v1's System-only actions
+        var catalog = DefinitionLoader.LoadFolder(RepoPaths.Workflows);
+        var v1 = catalog.Get("disclosure-request", 1);
         Assert.Equal(
             v1.Actions.Where(a => a.Roles.SequenceEqual([Roles.System])).Select(a => a.Id).Order(StringComparer.Ordinal),
             Registry.TimerActions.Select(t => t.ActionId).Order(StringComparer.Ordinal));
+        // v2 keeps only the consultation's; at the end of a correction or payment period the officer decides instead
+        var v2 = catalog.Get("disclosure-request", 2);
+        Assert.Equal(["expireConsultation"], v2.Actions.Where(a => a.Roles.SequenceEqual([Roles.System])).Select(a => a.Id));
+        Assert.All(Registry.TimerActions.Where(t => v2.Action(t.ActionId) is null), t => Assert.Contains(v2.Actions, a => a.Step == t.DecidedBy));
     }
 
     [Fact]

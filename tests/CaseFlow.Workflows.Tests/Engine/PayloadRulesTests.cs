@@ -30,6 +30,11 @@ public class PayloadRulesTests
     [InlineData(typeof(RecordProceedingResultPayload), """{"proceedingId":1,"result":3}""", "result")]
     [InlineData(typeof(ReceiveCorrectionPayload), """{"receivedOn":"2008-04-30"}""", "receivedOn")]
     [InlineData(typeof(ReceiveCorrectionPayload), """{"receivedOn":"9999-12-31"}""", "receivedOn")]
+    [InlineData(typeof(ReceiveCorrectionPayload), """{"receivedOn":"2026-02-13"}""", "receivedOn")] // an outside event: not after today
+    [InlineData(typeof(RequestCorrectionPayload), """{"items":"x","sentOn":"2026-02-12"}""", "sentOn")] // own act: the server's date
+    [InlineData(typeof(DecideExtensionPayload), """{"decidedOn":"2026-02-12"}""", "decidedOn")]
+    [InlineData(typeof(DecideExtensionPayload), """{"notifiedOn":"2026-02-12"}""", "notifiedOn")]
+    [InlineData(typeof(SendFeeNoticePayload), """{"method":"PerPage","quantity":50,"sentOn":"2026-02-12"}""", "sentOn")]
     [InlineData(typeof(SetArticle35ReplyDatePayload), """{"replyOn":"2027-02-13","reason":"量大"}""", "replyOn")]
     [InlineData(typeof(VoidPayload), """{"reason":5}""", "reason")]
     [InlineData(typeof(VoidPayload), """{"reason":"x","why":"y"}""", "why")]
@@ -46,7 +51,7 @@ public class PayloadRulesTests
 
     [Theory]
     [InlineData(typeof(ReceiveCorrectionPayload), """{"receivedOn":"2008-05-01"}""")]
-    [InlineData(typeof(ReceiveCorrectionPayload), """{"receivedOn":"2027-02-12"}""")]
+    [InlineData(typeof(ReceiveCorrectionPayload), """{"receivedOn":"2026-02-12"}""")]
     [InlineData(typeof(ReceiveCorrectionPayload), """{"receivedOn":"2026-02-12","version":3}""")]
     [InlineData(typeof(SetArticle35ReplyDatePayload), """{"replyOn":"2027-02-12","reason":"量大"}""")]
     [InlineData(typeof(RecordPaymentPayload), """{"paidYuan":9999999999.99}""")]
@@ -56,7 +61,7 @@ public class PayloadRulesTests
 
     /// <summary>Every missing required field is named at once, before the step runs; blanks count as missing.</summary>
     [Theory]
-    [InlineData(typeof(SendFeeNoticePayload), "{}", "method,quantity,amountYuan,basis")]
+    [InlineData(typeof(SendFeeNoticePayload), "{}", "method")]
     [InlineData(typeof(RecordProceedingPayload), """{"kind":"Review","body":"  "}""", "body,filedOn")]
     [InlineData(typeof(SubmitDraftPayload), """{"text":"答复正文"}""", "outcome")]
     [InlineData(typeof(VoidPayload), """{"reason":""}""", "reason")]

@@ -64,7 +64,7 @@ public class WorkflowEngineTests
     {
         var c = NewCase();
         Run(c, "assign", """{"officer":"officer"}""", As(Roles.Officer));
-        Run(c, "startConsultation", """{"kind":"ThirdParty","party":"某公司","sentOn":"2026-03-02"}""", As(Roles.Officer), today: "2026-03-02");
+        Run(c, "startConsultation", """{"kind":"ThirdParty","party":"某公司"}""", As(Roles.Officer), today: "2026-03-02");
         Assert.DoesNotContain("submitDraft", Engine.AvailableActions(c, As(Roles.Officer), D("2026-03-02"), Calendar).Select(a => a.Id));
         Assert.Throws<ActionNotAvailableException>(() => Run(c, "submitDraft", """{"outcome":"Disclosed","text":"x"}""", As(Roles.Officer), today: "2026-03-02"));
         Run(c, "recordConsultationReply", """{"consultationId":1,"repliedOn":"2026-03-05","opinion":"Consent"}""", As(Roles.Officer), today: "2026-03-05");
@@ -105,7 +105,7 @@ public class WorkflowEngineTests
     public void Correction_period_expiry_is_a_system_action_that_concludes_the_case()
     {
         var c = NewCase();
-        Run(c, "requestCorrection", """{"sentOn":"2026-02-13","items":"请写明文号"}""", As(Roles.Officer), today: "2026-02-13");
+        Run(c, "requestCorrection", """{"items":"请写明文号"}""", As(Roles.Officer), today: "2026-02-13");
         Assert.Equal("awaitingCorrection", c.State);
         Assert.Throws<ActionForbiddenException>(() => Run(c, "expireCorrection", "{}", As(Roles.Officer)));
         var r = Run(c, "expireCorrection", "{}", Actor.System, today: "2026-03-13");
@@ -119,7 +119,7 @@ public class WorkflowEngineTests
     {
         var c = NewCase();
         Run(c, "assign", """{"officer":"officer"}""", As(Roles.Officer));
-        Run(c, "sendFeeNotice", """{"sentOn":"2026-03-02","applicantReceivedOn":"2026-03-03","method":"PerPage","quantity":100,"amountYuan":700,"basis":"按量收费"}""", As(Roles.Officer), today: "2026-03-03");
+        Run(c, "sendFeeNotice", """{"applicantReceivedOn":"2026-03-03","method":"PerPage","quantity":100}""", As(Roles.Officer), today: "2026-03-03");
         Assert.Equal("awaitingPayment", c.State);
         Assert.Null(c.ReplyDueOn); // the fee wait pauses the clock (v1 setting)
         Run(c, "expireFeePayment", "{}", Actor.System, today: "2026-04-01");

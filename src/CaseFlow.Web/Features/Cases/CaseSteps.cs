@@ -42,8 +42,11 @@ public sealed class CaseSteps(CaseFlowDbContext db, WorkflowEngine engine, Calen
         var now = nowUtc ?? time.GetUtcNow().UtcDateTime;
         var today = ChinaTime.DateOf(new DateTimeOffset(now, TimeSpan.Zero));
         var before = CaseReportFacts.Of(c);
-        var officers = engine.DefinitionOf(c).Action(action)?.Step == "AssignOfficer" ? await AgencyOfficersAsync(c.AgencyCode, ct) : null;
-        var result = engine.Execute(c, action, payload, json.Value.SerializerOptions, actor, now, today, calendar, correctionPeriod, officers);
+        var step = engine.DefinitionOf(c).Action(action)?.Step;
+        var officers = step == "AssignOfficer" ? await AgencyOfficersAsync(c.AgencyCode, ct) : null;
+        // The 按件 fee counts the applicant's applications in the month, which only the database knows.
+        var rank = step == "SendFeeNotice" ? await ApplicantApplications.MonthRankAsync(db, c, ct) : null;
+        var result = engine.Execute(c, action, payload, json.Value.SerializerOptions, actor, now, today, calendar, correctionPeriod, officers, rank);
 
         await CaseStepWriter.StageAsync(db, c, engine.DefinitionOf(c), calendar, actor.UserName, result.ActionId, result.Step, result.FromState,
             payload, result.Facts, result.Outbox, now, ct);

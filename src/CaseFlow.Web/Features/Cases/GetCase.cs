@@ -36,6 +36,7 @@ public static class GetCase
         var actions = engine.AvailableActions(c, CaseAccess.ActorOf(user), ChinaTime.Today(time), calendar);
         var mail = await db.OutboxMessages.AsNoTracking().Where(m => m.CaseId == c.Id).OrderBy(m => m.Id)
             .Select(m => new CaseMail(m.Kind, m.To, m.Subject, m.Status, m.Attempts, m.LastError, m.CreatedAtUtc, m.SentAtUtc)).ToListAsync(ct);
-        return CaseViews.Detail(c, engine.DefinitionOf(c), c.Clock(calendar), actions, revealId, mail);
+        var similar = await ApplicantApplications.SimilarAsync(db, c, ct);
+        return CaseViews.Detail(c, engine.DefinitionOf(c), c.Clock(calendar), actions, revealId, mail, similar);
     }
 }

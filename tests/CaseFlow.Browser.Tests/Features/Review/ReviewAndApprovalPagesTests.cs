@@ -13,8 +13,8 @@ namespace CaseFlow.Browser.Tests.Features.Review;
 /// (/approvals), each step checked from what the next user sees. Dates counted by hand from domain.md §3 on the 2026
 /// calendar (days off 02-15..23, 04-04..06, 05-01..05; make-up working days 02-14, 02-28):
 /// received Thu 02-12 → reply due Wed 03-18; correction notice sent Fri 02-13 with 15 working days → Thu 03-12;
-/// corrected application received Thu 02-26 (day 0) → due Wed 03-25; third party consulted Mon 03-02 (it received the
-/// letter 03-03: its reply due Tue 03-24), used 3 working days (02-27, 02-28, 03-02), 17 left; reply Mon 03-09, so
+/// corrected application received Thu 02-26 (day 0) → due Wed 03-25; third party consulted Mon 03-02 (its receipt not
+/// known yet: its reply due 15 working days after sending, Mon 03-23), used 3 working days (02-27, 02-28, 03-02), 17 left; reply Mon 03-09, so
 /// 03-03..03-06 and 03-09 (5 working days) are left out → due Wed 04-01; extension of 20 working days → Thu 04-30
 /// (04-02, 04-03, 04-07 … 04-30, around the 04-04..06 days off).
 /// </summary>
@@ -103,13 +103,14 @@ public sealed class ReviewAndApprovalPagesTests(BrowserApp browser) : IClassFixt
         {
             await f.GetByLabel("类别").SelectOptionAsync("ThirdParty");
             await f.GetByLabel("被征求意见方").FillAsync("某科技有限公司");
-            await f.GetByLabel("对方收到日期").FillAsync("2026-03-03");
+            // The party's receipt is an outside event: not known yet today, so left empty (the period runs from today).
         });
         clock = await ClockAsync(officer);
         Assert.Contains("（中止计算）", clock);
         Assert.Contains("2026-03-02 起 征求第三方意见，尚未结束，答复期限中止计算", clock);
         Assert.Contains("期限中止中：已用3个工作日，剩余17个工作日", clock);
-        Assert.Contains("2026-03-24（星期二）", await officer.InnerTextAsync("section[aria-labelledby=h-consultation]"));
+        // 15 working days after 03-02: 03-03..06=1..4, 03-09..13=5..9, 03-16..20=10..14, 03-23=15
+        Assert.Contains("2026-03-23（星期一）", await officer.InnerTextAsync("section[aria-labelledby=h-consultation]"));
 
         // ---- 03-09: the third party objects; the 5 working days of the consultation are left out.
         Today(3, 9);
@@ -153,17 +154,9 @@ public sealed class ReviewAndApprovalPagesTests(BrowserApp browser) : IClassFixt
         Assert.Contains("暂无待签发的答复", await MainAsync(head));
         await PageChecks.CheckAsync(head, "approvals-extension");
 
-        // Approving without the date the applicant was told is refused beside that field, on this page, which keeps
-        // the case's clock in view.
-        await RunActionAsync(head, entry, "批准延期", f => f.GetByLabel("决定日期").FillAsync("2026-03-11"));
-        Assert.EndsWith($"/approvals/{id}/approveExtension", head.Url);
-        var notified = head.Locator(".field", new() { Has = head.Locator($"#c{id}-approveExtension-f-notifiedOn") });
-        Assert.Equal("须填写告知申请人延期的日期。", (await notified.Locator(".field-error").InnerTextAsync()).Trim());
-        Assert.Equal($"#c{id}-approveExtension-f-notifiedOn", await head.Locator(".error-summary a").GetAttributeAsync("href"));
-        Assert.Equal("2026-03-11", await head.Locator($"#c{id}-approveExtension-f-decidedOn").InputValueAsync());
-        Assert.Contains("答复期限届满日：2026-04-01（星期三）（第20个计入的工作日）", await entry.InnerTextAsync());
-        await PageChecks.CheckAsync(head, "approvals-errors");
-        await RunActionAsync(head, entry, "批准延期", f => f.GetByLabel("告知申请人日期").FillAsync("2026-03-11"));
+        // The approval and the notice to the applicant are dated by the server (today, 03-11): the form asks no date.
+        Assert.Equal(0, await entry.Locator($"#c{id}-approveExtension-f-decidedOn, #c{id}-approveExtension-f-notifiedOn").CountAsync());
+        await RunActionAsync(head, entry, "批准延期", _ => Task.CompletedTask);
         Assert.EndsWith($"/approvals?done=approveExtension&case={id}", head.Url);
         Assert.Contains($"已办理：批准延期（案件 {number}）", await MainAsync(head));
         Assert.Contains("暂无待批准的延期申请", await MainAsync(head));
@@ -362,7 +355,6 @@ public sealed class ReviewAndApprovalPagesTests(BrowserApp browser) : IClassFixt
         var form = officer.APIRequest.CreateFormData();
         form.Set("__RequestVerificationToken", token);
         form.Set("version", ((int)extension["version"]!).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        form.Set("p.notifiedOn", "2026-03-02");
         var post = await officer.APIRequest.PostAsync($"/approvals/{extensionId}/approveExtension", new() { Form = form, MaxRedirects = 0 });
         Assert.Equal(403, post.Status);
         var after = await (await api.GetAsync($"/api/cases/{extensionId}")).ReadJsonAsync();

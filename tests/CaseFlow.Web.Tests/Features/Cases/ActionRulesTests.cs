@@ -53,7 +53,7 @@ public abstract class ActionRulesTests(CaseFlowApp app) : IAsyncLifetime
         {
             var c = await _officer.RegisterAsync();
             var a = _officer.ActAsync(Id(c), "assign", 1, """{"officer":"officer"}""");
-            var b = _officer.ActAsync(Id(c), "requestCorrection", 1, """{"sentOn":"2026-02-12","items":"请写明文号"}""");
+            var b = _officer.ActAsync(Id(c), "requestCorrection", 1, """{"items":"请写明文号"}""");
             var statuses = (await Task.WhenAll(a, b)).Select(r => r.StatusCode).OrderBy(s => s).ToList();
             Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], statuses);
             var journal = JsonNode.Parse(await (await _officer.GetAsync($"/api/cases/{Id(c)}/journal")).ReadBodyAsync(HttpStatusCode.OK))!.AsArray();
@@ -94,7 +94,8 @@ public abstract class ActionRulesTests(CaseFlowApp app) : IAsyncLifetime
     [InlineData("replyOnTheSpot", "legal", """{"outcome":"Disclosed","text":"x"}""")]
     [InlineData("void", "officer", """{"reason":"x"}""")]
     [InlineData("void", "office", """{"reason":"x"}""")]
-    [InlineData("expireCorrection", "admin", "{}")]
+    [InlineData("expireConsultation", "admin", """{"consultationId":1}""")]
+    [InlineData("confirmCorrectionAbandoned", "head", "{}")]
     [InlineData("withdraw", "legal", "{}")]
     public async Task Roles_that_may_not_act_get_403(string action, string who, string payload)
     {
@@ -125,7 +126,7 @@ public abstract class ActionRulesTests(CaseFlowApp app) : IAsyncLifetime
         await (await _officer.ActAsync(Id(c), "fly", 1)).ReadProblemAsync(HttpStatusCode.NotFound);
         var bad = await (await _officer.ActAsync(Id(c), "requestCorrection", 1, """{"sentOn":"2026-02-30","items":"x"}""")).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(bad.FieldErrors("sentOn"));
-        var missing = await (await _officer.ActAsync(Id(c), "requestCorrection", 1, """{"sentOn":"2026-02-13"}""")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        var missing = await (await _officer.ActAsync(Id(c), "requestCorrection", 1, """{"periodWorkingDays":15}""")).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(missing.FieldErrors("items"));
         var after = await (await _officer.GetAsync($"/api/cases/{Id(c)}")).ReadJsonAsync();
         Assert.Equal(1, Version(after));

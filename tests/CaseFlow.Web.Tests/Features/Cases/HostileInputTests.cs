@@ -102,6 +102,12 @@ public abstract class HostileInputTests(CaseFlowApp app) : IAsyncLifetime
     [InlineData("startConsultation", """{"kind":"Agency","party":"某局","partyReceivedOn":"0001-01-01"}""", "partyReceivedOn")]
     [InlineData("askReasons", """{"sentOn":"9999-12-31"}""", "sentOn")]
     [InlineData("withdraw", """{"withdrawnOn":"9999-12-31"}""", "withdrawnOn")]
+    // an outside event has happened: not after today (2026-02-12, China time); an own act's date is the server's
+    [InlineData("withdraw", """{"withdrawnOn":"2026-02-13"}""", "withdrawnOn")]
+    [InlineData("sendFeeNotice", """{"method":"PerPage","quantity":40,"applicantReceivedOn":"2026-02-13"}""", "applicantReceivedOn")]
+    [InlineData("sendFeeNotice", """{"method":"PerPage","quantity":40,"sentOn":"2026-02-11"}""", "sentOn")]
+    [InlineData("requestCoHandling", """{"unit":"档案室","sentOn":"2026-02-11"}""", "sentOn")]
+    [InlineData("startConsultation", """{"kind":"Agency","party":"某局","sentOn":"2026-02-11"}""", "sentOn")]
     // texts over their limit
     [InlineData("requestCoHandling", """{"unit":"档案室","request":"@4001"}""", "request")]
     [InlineData("requestCoHandling", """{"unit":"@201"}""", "unit")]

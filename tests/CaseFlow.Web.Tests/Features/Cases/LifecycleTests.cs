@@ -93,7 +93,9 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
     public async Task Correction_restarts_the_clock()
     {
         var c = await _officer.RegisterAsync();
-        c = await _officer.DoAsync(c, "requestCorrection", """{"sentOn":"2026-02-13","items":"请写明文件名称或文号","periodWorkingDays":15}""");
+        Today(2, 13);
+        c = await _officer.DoAsync(c, "requestCorrection", """{"items":"请写明文件名称或文号","periodWorkingDays":15}""");
+        Assert.Equal("2026-02-13", (string?)c["details"]!["correction"]!["sentOn"]); // the server's date
         Assert.Equal("awaitingCorrection", (string?)c["state"]);
         // correction period: 15 working days after 02-13 → 2026-03-12
         Assert.Equal("2026-03-12", (string?)c["details"]!["correction"]!["dueOn"]);
@@ -110,18 +112,18 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
     {
         var c = await _officer.RegisterAsync();
         c = await _officer.DoAsync(c, "assign", """{"officer":"officer"}""");
-        Today(3, 2);
-        c = await _officer.DoAsync(c, "startConsultation", """{"kind":"ThirdParty","party":"某公司","sentOn":"2026-03-02","partyReceivedOn":"2026-03-03"}""");
+        Today(3, 3);
+        c = await _officer.DoAsync(c, "startConsultation", """{"kind":"ThirdParty","party":"某公司","partyReceivedOn":"2026-03-03"}""");
         Assert.Null(Due(c));
         Assert.True((bool)c["clock"]!["paused"]!);
-        Assert.Equal(8, (int)c["clock"]!["daysUsed"]!);   // 02-13, 02-14, 02-24..27, 02-28, 03-02
-        Assert.Equal(12, (int)c["clock"]!["daysRemaining"]!);
+        Assert.Equal(9, (int)c["clock"]!["daysUsed"]!);   // 02-13, 02-14, 02-24..27, 02-28, 03-02, 03-03
+        Assert.Equal(11, (int)c["clock"]!["daysRemaining"]!);
         Assert.Equal("2026-03-24", (string?)c["details"]!["consultations"]![0]!["dueOn"]); // 15 working days after 03-03
 
         Today(3, 10);
         c = await _officer.DoAsync(c, "recordConsultationReply", """{"consultationId":1,"repliedOn":"2026-03-10","opinion":"Objection"}""");
-        // (03-02, 03-10] leaves out 6 working days: 03-18 → 03-26
-        Assert.Equal("2026-03-26", Due(c));
+        // (03-03, 03-10] leaves out 5 working days (03-04..06, 03-09, 03-10): 03-18 → 03-25
+        Assert.Equal("2026-03-25", Due(c));
         Assert.DoesNotContain("recordConsultationReply", Actions(c));
     }
 
@@ -131,9 +133,10 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
         var c = await _officer.RegisterAsync();
         c = await _officer.DoAsync(c, "assign", """{"officer":"officer"}""");
         Today(3, 2);
-        c = await _officer.DoAsync(c, "sendFeeNotice", """{"sentOn":"2026-03-02","applicantReceivedOn":"2026-03-03","method":"PerPage","quantity":50,"amountYuan":200,"basis":"国办函〔2020〕109号，按量收费"}""");
+        c = await _officer.DoAsync(c, "sendFeeNotice", """{"method":"PerPage","quantity":50}""");
         Assert.Equal("awaitingPayment", (string?)c["state"]);
-        Assert.Equal("2026-03-31", (string?)c["details"]!["fee"]!["paymentDueOn"]); // 20 working days after 03-03
+        Assert.Equal(200m, (decimal)c["details"]!["fee"]!["amountYuan"]!); // pages 31–50 at 10 yuan
+        Assert.Equal("2026-03-30", (string?)c["details"]!["fee"]!["paymentDueOn"]); // 20 working days after 03-02
         Today(3, 5);
         c = await _officer.DoAsync(c, "recordPayment", """{"paidOn":"2026-03-05","paidYuan":200}""");
         Assert.Equal("handling", (string?)c["state"]);
@@ -149,11 +152,13 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
         c = await _officer.DoAsync(c, "requestExtension", """{"days":20,"reason":"涉及多个单位，需协调"}""");
         Assert.DoesNotContain("requestExtension", Actions(c));
 
-        var byOfficer = await _officer.ActAsync(Id(c), "approveExtension", Version(c), """{"notifiedOn":"2026-03-12"}""");
+        var byOfficer = await _officer.ActAsync(Id(c), "approveExtension", Version(c), "{}");
         await byOfficer.ReadProblemAsync(HttpStatusCode.Forbidden);
 
         Today(3, 12);
-        c = await _head.DoAsync(c, "approveExtension", """{"decidedOn":"2026-03-12","notifiedOn":"2026-03-12"}""");
+        c = await _head.DoAsync(c, "approveExtension", "{}");
+        Assert.Equal("2026-03-12", (string?)c["details"]!["extension"]!["decidedOn"]); // the server's date
+        Assert.Equal("2026-03-12", (string?)c["details"]!["extension"]!["notifiedOn"]);
         Assert.Equal(20, (int)c["extensionDays"]!);
         Assert.Equal("2026-04-16", Due(c));
         Assert.Equal("handling", (string?)c["state"]);
@@ -176,7 +181,7 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
     {
         var c = await _officer.RegisterAsync();
         c = await _officer.DoAsync(c, "assign", """{"officer":"officer"}""");
-        c = await _officer.DoAsync(c, "askReasons", """{"sentOn":"2026-02-13"}""");
+        c = await _officer.DoAsync(c, "askReasons", "{}");
         c = await _head.DoAsync(c, "setArticle35ReplyDate", """{"replyOn":"2026-06-30","reason":"申请数量巨大，需分批处理"}""");
         Assert.Equal("2026-06-30", Due(c));
     }
@@ -230,8 +235,9 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
     {
         var c = await _officer.RegisterAsync();
         c = await _officer.DoAsync(c, "assign", """{"officer":"officer"}""");
-        c = await _officer.DoAsync(c, "requestCoHandling", """{"unit":"档案室","request":"请提供2025年环评批复原件","sentOn":"2026-02-13","dueOn":"2026-02-27"}""");
+        c = await _officer.DoAsync(c, "requestCoHandling", """{"unit":"档案室","request":"请提供2025年环评批复原件","dueOn":"2026-02-27"}""");
         Assert.Contains("recordCoHandlingReply", Actions(c));
+        Today(2, 26);
         c = await _officer.DoAsync(c, "recordCoHandlingReply", """{"coHandlingId":1,"repliedOn":"2026-02-26","summary":"已提供"}""");
         Assert.Equal("2026-03-18", Due(c));
         Assert.DoesNotContain("recordCoHandlingReply", Actions(c));

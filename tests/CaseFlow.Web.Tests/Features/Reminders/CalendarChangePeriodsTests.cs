@@ -33,30 +33,30 @@ public abstract class CalendarChangePeriodsTests(DatabaseProvider provider)
 
         app.At(2, 13);
         // 15 working days after 02-13: 02-14=1, 02-24..27=2..5, 02-28=6, 03-02..06=7..11, 03-09..12=12..15
-        correcting = await desk.Officer.DoAsync(correcting, "requestCorrection", """{"sentOn":"2026-02-13","items":"请写明文件名称或文号","periodWorkingDays":15}""");
+        correcting = await desk.Officer.DoAsync(correcting, "requestCorrection", """{"items":"请写明文件名称或文号","periodWorkingDays":15}""");
         appealed = await desk.Officer.DoAsync(appealed, "withdraw", """{"withdrawnOn":"2026-02-13","reason":"申请人撤回"}""");
-        app.At(3, 2);
+        app.At(3, 3);
         // 15 working days after the party's receipt on 03-03: 03-04..06=1..3, 03-09..13=4..8, 03-16..20=9..13, 03-23=14, 03-24=15
-        consulting = await desk.Officer.DoAsync(consulting, "startConsultation", """{"kind":"ThirdParty","party":"某公司","sentOn":"2026-03-02","partyReceivedOn":"2026-03-03"}""");
+        consulting = await desk.Officer.DoAsync(consulting, "startConsultation", """{"kind":"ThirdParty","party":"某公司","partyReceivedOn":"2026-03-03"}""");
         // 20 working days after 03-03: … 03-30=19, 03-31=20
         paying = await desk.Officer.DoAsync(paying, "sendFeeNotice",
-            """{"sentOn":"2026-03-02","applicantReceivedOn":"2026-03-03","method":"PerPage","quantity":50,"amountYuan":200,"basis":"国办函〔2020〕109号，按量收费"}""");
+            """{"method":"PerPage","quantity":50}""");
         // review reply: 10 working days after 03-02: 03-03..06=1..4, 03-09..13=5..9, 03-16=10
         appealed = await desk.Office.DoAsync(appealed, "recordProceeding", """{"kind":"Review","body":"市人民政府","filedOn":"2026-03-01","copyReceivedOn":"2026-03-02"}""");
 
-        Assert.Contains("correction-expired 2026-03-13", await app.PendingAsync(Id(correcting)));
+        Assert.Contains("correction-ended 2026-03-13", await app.PendingAsync(Id(correcting)));
         Assert.Contains("consultation-expired:1 2026-03-25", await app.PendingAsync(Id(consulting)));
-        Assert.Contains("fee-expired 2026-04-01", await app.PendingAsync(Id(paying)));
+        Assert.Contains("fee-ended 2026-04-01", await app.PendingAsync(Id(paying)));
         Assert.Contains("proceeding-due:1 2026-03-16", await app.PendingAsync(Id(appealed)));
 
         app.At(3, 4);
         await (await admin.PutJsonAsync($"/api/calendar/2026?agency={desk.Agency}",
             """{"source":"本地放假通知（测试）","daysOff":[{"name":"本地假日","from":"2026-03-10","to":"2026-03-10"}]}""")).ReadJsonAsync();
 
-        // Each period gains one working day; the expiry actions run the day after the period's last day.
-        Assert.Contains("correction-expired 2026-03-14", await app.PendingAsync(Id(correcting)));
+        // Each period gains one working day; the expiry action (consultation) and the v2 reminders (correction, fee) are due the day after the period's last day.
+        Assert.Contains("correction-ended 2026-03-14", await app.PendingAsync(Id(correcting)));
         Assert.Contains("consultation-expired:1 2026-03-26", await app.PendingAsync(Id(consulting)));
-        Assert.Contains("fee-expired 2026-04-02", await app.PendingAsync(Id(paying)));
+        Assert.Contains("fee-ended 2026-04-02", await app.PendingAsync(Id(paying)));
         Assert.Contains("proceeding-due:1 2026-03-17", await app.PendingAsync(Id(appealed)));
 
         await AssertMovedAsync(desk, Id(correcting), "correctionPeriodDueOn", "2026-03-12", "2026-03-13");

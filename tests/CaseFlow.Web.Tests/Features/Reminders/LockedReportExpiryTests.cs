@@ -23,7 +23,8 @@ public abstract class LockedReportExpiryTests(DatabaseProvider provider)
     public async Task An_expiry_that_would_change_a_locked_report_waits_until_it_is_unlocked()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var app = new CaseFlowApp(database);
+        // v1: the expiry is a System action (v2 only reminds; the officer decides).
+        await using var app = new CaseFlowApp(database, V1Workflows.Settings());
         await app.InitializeAsync();
         var desk = await app.DeskAsync();
 
@@ -31,7 +32,7 @@ public abstract class LockedReportExpiryTests(DatabaseProvider provider)
         var c = await desk.Officer.RegisterAsync(Reminders.Received.Replace("2026-02-12", "2026-12-01"));
         c = await desk.Officer.DoAsync(c, "assign", $$"""{"officer":"{{desk.OfficerName}}"}""");
         app.At(12, 2);
-        c = await desk.Officer.DoAsync(c, "requestCorrection", """{"sentOn":"2026-12-02","items":"请写明文件名称或文号","periodWorkingDays":5}""");
+        c = await desk.Officer.DoAsync(c, "requestCorrection", """{"items":"请写明文件名称或文号","periodWorkingDays":5}""");
         Assert.Contains("correction-expired 2026-12-10", await app.PendingAsync(Id(c)));
 
         // The sweeper was down over the turn of the year; the office locked 2026 with the case carried over.

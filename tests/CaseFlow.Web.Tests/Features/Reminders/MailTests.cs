@@ -104,7 +104,7 @@ public abstract class MailTests(MailApp mail)
         var c = await desk.Officer.RegisterAsync(Reminders.ByEmail(address));
         var number = (string)c["caseNumber"]!;
         App.At(2, 13);
-        c = await desk.Officer.DoAsync(c, "requestCorrection", """{"sentOn":"2026-02-13","items":"请写明所需文件的名称或文号","periodWorkingDays":15}""");
+        c = await desk.Officer.DoAsync(c, "requestCorrection", """{"items":"请写明所需文件的名称或文号","periodWorkingDays":15}""");
 
         await App.DispatchAsync();
         var received = mail.Sink.Messages().Where(m => m.To.Contains(address)).ToList();
@@ -130,11 +130,11 @@ public abstract class MailTests(MailApp mail)
         var refused = await App.RegisterAssignedAsync(desk, Reminders.ByEmail(address, name: "王五"));
 
         App.At(3, 2);
-        fee = await desk.Officer.DoAsync(fee, "sendFeeNotice", """{"sentOn":"2026-03-02","applicantReceivedOn":"2026-03-03","method":"PerPage","quantity":50,"amountYuan":200,"basis":"国办函〔2020〕109号，按量收费，31至100页每页10元"}""");
+        fee = await desk.Officer.DoAsync(fee, "sendFeeNotice", """{"method":"PerPage","quantity":50}""");
         App.At(3, 10);
         extended = await desk.Officer.DoAsync(extended, "requestExtension", """{"days":20,"reason":"涉及多个单位，需协调"}""");
         App.At(3, 12);
-        extended = await desk.Head.DoAsync(extended, "approveExtension", """{"decidedOn":"2026-03-12","notifiedOn":"2026-03-12"}""");
+        extended = await desk.Head.DoAsync(extended, "approveExtension");
         replied = await desk.Officer.DoAsync(replied, "submitDraft", """{"outcome":"Disclosed","text":"现将所申请的招标文件提供如下。"}""");
         replied = await legal.DoAsync(replied, "approveDraft");
         var reviewer = await App.SignedInAsync($"{desk.Agency}-reviewer", "ConfidentialityReviewer", desk.Agency);
@@ -154,8 +154,8 @@ public abstract class MailTests(MailApp mail)
         var feeNotice = Assert.Single(received, m => m.Subject == $"收费通知（{fee["caseNumber"]}）");
         Assert.Contains("王五：", feeNotice.Body);
         Assert.Contains("需缴纳信息处理费 200 元", feeNotice.Body);
-        Assert.Contains("按量收费，31至100页每页10元", feeNotice.Body);
-        Assert.Contains("请于 2026-03-31 前缴纳", feeNotice.Body);
+        Assert.Contains("按量计收，共50页：第1至30页，免费，共30页，计0元；第31至50页，每页10元，共20页，计200元。合计200元。", feeNotice.Body);
+        Assert.Contains("请于 2026-03-30 前缴纳", feeNotice.Body); // 20 working days after 03-02, the day sent
 
         var extension = Assert.Single(received, m => m.Subject == $"延期答复告知书（{extended["caseNumber"]}）");
         Assert.Contains("答复期限延长20个工作日，至 2026-04-16。", extension.Body);

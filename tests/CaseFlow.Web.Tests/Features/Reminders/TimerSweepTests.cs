@@ -104,7 +104,7 @@ public abstract class TimerSweepTests(CaseFlowApp app)
             {
                 // The officer works on the case after the escalation: tomorrow's escalation stays armed.
                 app.At(3, 19, 10, 0);
-                c = await desk.Officer.DoAsync(c, "requestCoHandling", """{"unit":"档案室","request":"请提供原件","sentOn":"2026-03-19"}""");
+                c = await desk.Officer.DoAsync(c, "requestCoHandling", """{"unit":"档案室","request":"请提供原件"}""");
                 Assert.Contains("overdue:2026-03-20 2026-03-20", await app.PendingAsync(Id(c)));
             }
             if ((month, day) == (3, 20))
@@ -166,37 +166,39 @@ public abstract class TimerSweepTests(CaseFlowApp app)
     }
 
     [Fact]
-    public async Task Correction_period_expiry_concludes_the_case_as_no_correction_on_the_last_day_of_the_period()
+    public async Task At_the_end_of_the_correction_period_the_officer_is_reminded_and_confirms_abandonment_on_the_last_day()
     {
         var desk = await app.DeskAsync();
         app.At(2, 13);
         var c = await desk.Officer.RegisterAsync(Reminders.Received);
-        c = await desk.Officer.DoAsync(c, "requestCorrection", """{"sentOn":"2026-02-13","items":"请写明文件名称或文号","periodWorkingDays":15}""");
+        c = await desk.Officer.DoAsync(c, "requestCorrection", """{"items":"请写明文件名称或文号","periodWorkingDays":15}""");
         // 15 working days after Fri 02-13: 02-14=1, 02-24..28=2..6, 03-02..06=7..11, 03-09..12=12..15.
         Assert.Equal("2026-03-12", (string?)c["details"]!["correction"]!["dueOn"]);
-        Assert.Contains("correction-expired 2026-03-13", await app.PendingAsync(Id(c)));
+        Assert.Contains("correction-ended 2026-03-13", await app.PendingAsync(Id(c)));
         Assert.DoesNotContain(await app.PendingAsync(Id(c)), t => t.StartsWith("correction-notice-due", StringComparison.Ordinal));
+        Assert.DoesNotContain("confirmCorrectionAbandoned", Actions(c));
 
-        await app.SweepAtAsync(3, 12, 23, 59);
-        Assert.Equal("awaitingCorrection", (string?)(await desk.Officer.GetCaseAsync(Id(c)))["state"]);
-
-        await app.SweepAtAsync(3, 13, 0, 0);
+        // v2: nothing concludes by itself; the officer is reminded on the morning after the period.
+        await app.SweepAtAsync(3, 13, 8, 0);
         c = await desk.Officer.GetCaseAsync(Id(c));
+        Assert.Equal("awaitingCorrection", (string?)c["state"]);
+        var told = Assert.Single(await app.NotificationsAsync(Id(c), "CorrectionPeriodEnded"));
+        Assert.Equal(desk.OfficerName, told.UserName);
+        Assert.Contains("2026-03-12", told.Body);
+        Assert.Equal(2, (await desk.Officer.JournalAsync(Id(c))).Count); // register, requestCorrection
+        Assert.Contains("confirmCorrectionAbandoned", Actions(c));
+        Assert.Contains("acceptLateCorrection", Actions(c));
+        Assert.DoesNotContain("receiveCorrection", Actions(c));
+
+        app.At(3, 16, 9, 0);
+        c = await desk.Officer.DoAsync(c, "confirmCorrectionAbandoned");
         Assert.Equal("concluded", (string?)c["state"]);
         Assert.Equal("Other.NoCorrection", (string?)c["outcome"]);
         Assert.Equal("2026-03-12", (string?)c["concludedOn"]);
         var last = (await desk.Officer.JournalAsync(Id(c)))[^1]!;
-        Assert.Equal("expireCorrection", (string?)last["action"]);
-        Assert.Equal("system", (string?)last["actor"]);
-        Assert.Equal("awaitingCorrection", (string?)last["fromState"]);
-        Assert.Equal("concluded", (string?)last["toState"]);
-        var told = Assert.Single(await app.NotificationsAsync(Id(c), "CorrectionExpired"));
-        Assert.Equal(desk.OfficerName, told.UserName);
-        Assert.Contains("2026-03-12", told.Body);
+        Assert.Equal("confirmCorrectionAbandoned", (string?)last["action"]);
+        Assert.Equal(desk.OfficerName, (string?)last["actor"]);
         Assert.Empty(await app.PendingAsync(Id(c)));
-
-        await app.SweepAtAsync(3, 13, 0, 1);
-        Assert.Equal(3, (await desk.Officer.JournalAsync(Id(c))).Count); // register, requestCorrection, expireCorrection
     }
 
     [Fact]
@@ -205,9 +207,9 @@ public abstract class TimerSweepTests(CaseFlowApp app)
         var desk = await app.DeskAsync();
         app.At(3, 10);
         var c = await desk.Officer.RegisterAsync(Reminders.Received.Replace("2026-02-12", "2026-03-10", StringComparison.Ordinal));
-        c = await desk.Officer.DoAsync(c, "requestCorrection", """{"sentOn":"2026-03-10","items":"请写明文件名称或文号","periodWorkingDays":15}""");
+        c = await desk.Officer.DoAsync(c, "requestCorrection", """{"items":"请写明文件名称或文号","periodWorkingDays":15}""");
         // 15 working days after Tue 03-10: 03-11..13=1..3, 03-16..20=4..8, 03-23..27=9..13, 03-30=14, 03-31=15.
-        Assert.Equal(["correction-expired 2026-04-01"], await app.PendingAsync(Id(c)));
+        Assert.Equal(["correction-ended 2026-04-01"], await app.PendingAsync(Id(c)));
 
         await app.SweepAtAsync(3, 31, 23, 59); // past every date the uncorrected application would have had
         Assert.Empty(await app.NotificationsAsync(Id(c)));
@@ -233,9 +235,9 @@ public abstract class TimerSweepTests(CaseFlowApp app)
         Assert.Equal("NoReplyDeemedConsent", (string?)k["opinion"]);
         Assert.Equal("2026-03-24", (string?)k["repliedOn"]);
         Assert.Equal("handling", (string?)c["state"]);
-        // 8 working days used before the pause (02-13, 02-14, 02-24..28, 03-02); the pause (03-02, 03-24] is not
-        // counted; 12 remain: 03-25..27=1..3, 03-30..04-03=4..8, 04-04..06 off, 04-07..10=9..12.
-        Assert.Equal("2026-04-10", Due(c));
+        // 9 working days used before the pause (02-13, 02-14, 02-24..28, 03-02, 03-03); the pause (03-03, 03-24] is not
+        // counted; 11 remain: 03-25..27=1..3, 03-30..04-03=4..8, 04-04..06 off, 04-07..09=9..11.
+        Assert.Equal("2026-04-09", Due(c));
         var last = (await desk.Officer.JournalAsync(Id(c)))[^1]!;
         Assert.Equal("expireConsultation", (string?)last["action"]);
         Assert.Equal("system", (string?)last["actor"]);
@@ -243,9 +245,9 @@ public abstract class TimerSweepTests(CaseFlowApp app)
         Assert.Equal(desk.OfficerName, told.UserName);
         Assert.Contains("视为同意", told.Body);
 
-        // The reply reminders are armed again for the new date: 04-09=1, 04-08=2, 04-07=3, 04-03=4, 04-02=5.
+        // The reply reminders are armed again for the new date: 04-08=1, 04-07=2, 04-03=3, 04-02=4, 04-01=5.
         Assert.Equal(
-            ["reply-reminder:5 2026-04-02", "reply-reminder:3 2026-04-07", "reply-reminder:1 2026-04-09", "reply-reminder:0 2026-04-10", "overdue:2026-04-13 2026-04-13"],
+            ["reply-reminder:5 2026-04-01", "reply-reminder:3 2026-04-03", "reply-reminder:1 2026-04-08", "reply-reminder:0 2026-04-09", "overdue:2026-04-10 2026-04-10"],
             await app.PendingAsync(Id(c)));
         await app.SweepAtAsync(3, 25, 0, 1);
         Assert.Single(await app.NotificationsAsync(Id(c), "ConsultationExpired"));
@@ -262,7 +264,7 @@ public abstract class TimerSweepTests(CaseFlowApp app)
         await app.SweepAtAsync(3, 25, 0, 0);
         c = await desk.Officer.GetCaseAsync(Id(c));
         Assert.Equal("NoReplyAgencyDecides", (string?)c["details"]!["consultations"]![0]!["opinion"]);
-        Assert.Equal("2026-04-10", Due(c));
+        Assert.Equal("2026-04-09", Due(c));
         var told = Assert.Single(await app.NotificationsAsync(Id(c), "ConsultationExpired"));
         Assert.Equal(desk.OfficerName, told.UserName);
         Assert.Contains("第三方", told.Body);
@@ -271,32 +273,36 @@ public abstract class TimerSweepTests(CaseFlowApp app)
     }
 
     [Fact]
-    public async Task Fee_payment_expiry_concludes_the_case_as_fee_unpaid()
+    public async Task At_the_end_of_the_payment_period_the_officer_confirms_the_fee_unpaid_or_accepts_a_late_payment()
     {
         var desk = await app.DeskAsync();
-        var c = await app.RegisterAssignedAsync(desk);
-        app.At(3, 2);
-        c = await desk.Officer.DoAsync(c, "sendFeeNotice", """{"sentOn":"2026-03-02","applicantReceivedOn":"2026-03-03","method":"PerPage","quantity":50,"amountYuan":200,"basis":"国办函〔2020〕109号，按量收费"}""");
+        var unpaid = await app.RegisterAssignedAsync(desk);
+        var late = await app.RegisterAssignedAsync(desk);
+        app.At(3, 3);
+        unpaid = await desk.Officer.DoAsync(unpaid, "sendFeeNotice", """{"method":"PerPage","quantity":50}""");
+        late = await desk.Officer.DoAsync(late, "sendFeeNotice", """{"method":"PerPage","quantity":50}""");
         // 20 working days after Tue 03-03: 03-04..06=1..3, 03-09..13=4..8, 03-16..20=9..13, 03-23..27=14..18, 03-30=19, 03-31=20.
-        Assert.Equal("2026-03-31", (string?)c["details"]!["fee"]!["paymentDueOn"]);
+        Assert.Equal("2026-03-31", (string?)unpaid["details"]!["fee"]!["paymentDueOn"]);
+        Assert.Contains("fee-ended 2026-04-01", await app.PendingAsync(Id(unpaid)));
 
-        await app.SweepAtAsync(3, 31, 23, 59);
-        Assert.Equal("awaitingPayment", (string?)(await desk.Officer.GetCaseAsync(Id(c)))["state"]);
+        await app.SweepAtAsync(4, 1, 8, 0);
+        unpaid = await desk.Officer.GetCaseAsync(Id(unpaid));
+        Assert.Equal("awaitingPayment", (string?)unpaid["state"]);
+        Assert.Single(await app.NotificationsAsync(Id(unpaid), "FeePeriodEnded"));
+        Assert.DoesNotContain("recordPayment", Actions(unpaid));
 
-        await app.SweepAtAsync(4, 1, 0, 0);
-        c = await desk.Officer.GetCaseAsync(Id(c));
-        Assert.Equal("concluded", (string?)c["state"]);
-        Assert.Equal("Other.FeeUnpaid", (string?)c["outcome"]);
-        Assert.Equal("2026-03-31", (string?)c["concludedOn"]);
-        Assert.True((bool)c["details"]!["fee"]!["expired"]!);
-        var last = (await desk.Officer.JournalAsync(Id(c)))[^1]!;
-        Assert.Equal("expireFeePayment", (string?)last["action"]);
-        Assert.Equal("system", (string?)last["actor"]);
-        Assert.Single(await app.NotificationsAsync(Id(c), "FeePaymentExpired"));
-        Assert.Empty(await app.PendingAsync(Id(c)));
+        app.At(4, 1, 9, 0);
+        unpaid = await desk.Officer.DoAsync(unpaid, "confirmFeeAbandoned");
+        Assert.Equal("Other.FeeUnpaid", (string?)unpaid["outcome"]);
+        Assert.Equal("2026-03-31", (string?)unpaid["concludedOn"]);
+        Assert.True((bool)unpaid["details"]!["fee"]!["expired"]!);
 
-        await app.SweepAtAsync(4, 1, 0, 1);
-        Assert.Single(await app.NotificationsAsync(Id(c), "FeePaymentExpired"));
+        late = await desk.Officer.GetCaseAsync(Id(late));
+        var noReason = await (await desk.Officer.ActAsync(Id(late), "acceptLatePayment", Version(late), """{"paidOn":"2026-04-01","paidYuan":200}""")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(noReason.FieldErrors("reason"));
+        late = await desk.Officer.DoAsync(late, "acceptLatePayment", """{"paidOn":"2026-04-01","paidYuan":200,"reason":"申请人提供了银行系统故障证明"}""");
+        Assert.Equal("handling", (string?)late["state"]);
+        Assert.Equal("申请人提供了银行系统故障证明", (string?)late["details"]!["fee"]!["latePaymentReason"]);
     }
 
     [Fact]
@@ -305,7 +311,7 @@ public abstract class TimerSweepTests(CaseFlowApp app)
         var desk = await app.DeskAsync();
         var c = await app.RegisterAssignedAsync(desk);
         app.At(2, 13);
-        c = await desk.Officer.DoAsync(c, "requestCoHandling", """{"unit":"档案室","request":"请提供2025年环评批复原件","sentOn":"2026-02-13","dueOn":"2026-02-27"}""");
+        c = await desk.Officer.DoAsync(c, "requestCoHandling", """{"unit":"档案室","request":"请提供2025年环评批复原件","dueOn":"2026-02-27"}""");
 
         await app.SweepAtAsync(2, 27, 7, 59);
         Assert.Empty(await app.NotificationsAsync(Id(c), "CoHandlingDue"));
@@ -323,7 +329,7 @@ public abstract class TimerSweepTests(CaseFlowApp app)
         var desk = await app.DeskAsync();
         var c = await app.RegisterAssignedAsync(desk);
         app.At(2, 13);
-        c = await desk.Officer.DoAsync(c, "requestCoHandling", """{"unit":"档案室","request":"请提供原件","sentOn":"2026-02-13","dueOn":"2026-02-27"}""");
+        c = await desk.Officer.DoAsync(c, "requestCoHandling", """{"unit":"档案室","request":"请提供原件","dueOn":"2026-02-27"}""");
         app.At(2, 26);
         c = await desk.Officer.DoAsync(c, "recordCoHandlingReply", """{"coHandlingId":1,"repliedOn":"2026-02-26","summary":"已提供"}""");
         await app.SweepAtAsync(2, 27, 8, 0);
@@ -473,14 +479,14 @@ public abstract class TimerSweepTests(CaseFlowApp app)
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().GetAsync("/api/me/notifications")).StatusCode);
     }
 
-    /// <summary>A case received 02-12, assigned, with a consultation sent 03-02 and received 03-03 (due 03-24:
+    /// <summary>A case received 02-12, assigned, with a consultation sent and received 03-03 (due 03-24:
     /// 15 working days after Tue 03-03 = 03-04..06, 03-09..13, 03-16..20, 03-23, 03-24).</summary>
     private async Task<(Desk, System.Text.Json.Nodes.JsonObject)> ConsultAsync(string kind)
     {
         var desk = await app.DeskAsync();
         var c = await app.RegisterAssignedAsync(desk);
-        app.At(3, 2);
-        c = await desk.Officer.DoAsync(c, "startConsultation", $$"""{"kind":"{{kind}}","party":"某公司","sentOn":"2026-03-02","partyReceivedOn":"2026-03-03"}""");
+        app.At(3, 3);
+        c = await desk.Officer.DoAsync(c, "startConsultation", $$"""{"kind":"{{kind}}","party":"某公司","partyReceivedOn":"2026-03-03"}""");
         Assert.Equal("2026-03-24", (string?)c["details"]!["consultations"]![0]!["dueOn"]);
         Assert.Contains("consultation-expired:1 2026-03-25", await app.PendingAsync(Id(c)));
         return (desk, c);

@@ -25,6 +25,9 @@ public sealed class CaseModel(CaseFlowDbContext db, WorkflowEngine engine, Calen
     public string AgencyName { get; private set; } = "";
     public string? Done { get; private set; }
 
+    /// <summary>The 7 working days for the correction notice have passed: the page warns before the notice is sent.</summary>
+    public bool CorrectionNoticeLate { get; private set; }
+
     public bool CanReveal => User.IsInRole(Roles.Officer) || User.IsInRole(Roles.Head) || User.IsInRole(Roles.Admin);
 
     public Task<IActionResult> OnGetAsync(long id, string? done, CancellationToken ct) => ShowAsync(id, null, done, ct);
@@ -57,6 +60,7 @@ public sealed class CaseModel(CaseFlowDbContext db, WorkflowEngine engine, Calen
         Timeline = [.. journal.Select(j => new TimelineEntry(Display.ChinaTime(j.AtUtc), names.GetValueOrDefault(j.Actor, j.Actor), ActionLabel(j.Action),
             StateLabel(j.FromState), StateLabel(j.ToState)))];
 
+        CorrectionNoticeLate = Domain.ChinaTime.Today(time) > Case.Clock.CorrectionNoticeDueOn;
         var options = json.Value.SerializerOptions;
         Actions = [.. Case.AvailableActions.Select(x => Definition.Action(x.Id)).OfType<ActionDefinition>().Select(x =>
         {

@@ -57,7 +57,8 @@ public static class Display
         var reasons = new List<string>();
         if (details.Consultations.Any(c => c.RepliedOn is null)) reasons.Add("征求意见");
         if (state == "awaitingPayment" || details.Pauses.Any(p => p.To is null && p.Kind == Domain.Deadlines.PauseKind.FeeWait)) reasons.Add("缴费");
-        if (state == "awaitingCorrection") reasons.Add("补正");
+        // A notice after the 7th working day stops nothing: the reply deadline keeps running (domain.md §2.2).
+        if (state == "awaitingCorrection" && details.Correction is not { SentLate: true }) reasons.Add("补正");
         return reasons.Count == 0 ? null : string.Join("、", reasons);
     }
 

@@ -11,7 +11,6 @@ public static class FieldLabels
     private static readonly Dictionary<string, (string Label, string? Hint)> Fields = new(StringComparer.Ordinal)
     {
         ["Officer"] = ("承办人（用户名）", null),
-        ["SentOn"] = ("发出日期", "留空则为今天。"),
         ["Items"] = ("需要补正的事项", "一次性、完整地告知申请人需补正的全部内容。"),
         ["PeriodWorkingDays"] = ("补正期限（工作日）", "留空则按本机关设定的期限。"),
         ["ReceivedOn"] = ("收到日期", null),
@@ -26,22 +25,23 @@ public static class FieldLabels
         ["PartyReceivedOn"] = ("对方收到日期", "征求意见期限自对方收到之日起算；未知可留空。"),
         ["ConsultationId"] = ("征求意见编号", "见下方“征求意见”一栏的编号。"),
         ["Opinion"] = ("意见", null),
-        ["ApplicantReceivedOn"] = ("申请人收到日期", "未知可留空，之后补录。"),
+        ["ApplicantReceivedOn"] = ("申请人收到日期", "缴费期限自申请人收到之日起算；留空则按发出当日计算。不能晚于今天。"),
         ["Method"] = ("方式", null),
-        ["Quantity"] = ("数量（页数或当月申请件数）", null),
-        ["AmountYuan"] = ("金额（元）", null),
-        ["Basis"] = ("收费依据", null),
+        ["Quantity"] = ("页数", "按量计收时填写页数；按件计收时不填，系统按证件号码统计申请人当月在本机关的申请件数。"),
+        ["AmountYuan"] = ("其他金额（元）", "留空则按收费标准计算。填写不同金额须写明理由，将记入办理记录并提交法律审核。"),
+        ["AmountReason"] = ("收取其他金额的理由", null),
+        ["Basis"] = ("收费依据、标准及缴费方式", "留空则按收费标准自动写明。"),
+        ["LateNoticeAcknowledged"] = ("知悉逾期告知", "收到申请已超过7个工作日的，补正告知书仍可发出，但答复期限不因补正重新计算（条例第三十条）。"),
         ["PaidOn"] = ("缴费日期", "留空则为今天。"),
         ["PaidYuan"] = ("缴费金额（元）", null),
         ["ReplyOn"] = ("合理答复期限", null),
         ["Reason"] = ("理由", null),
         ["Days"] = ("延长工作日数", "最多 20 个工作日。"),
-        ["DecidedOn"] = ("决定日期", "留空则为今天。"),
-        ["NotifiedOn"] = ("告知申请人日期", null),
+        ["DecidedOn"] = ("结果日期", "复议机关或法院作出决定的日期，不能晚于今天。"),
         ["Outcome"] = ("办理结果", null),
         ["Text"] = ("答复书正文", null),
         ["Comments"] = ("审核意见", null),
-        ["DeliveredOn"] = ("送达日期", "留空则为今天。"),
+        ["DeliveredOn"] = ("送达日期", "留空则为今天；网上或电子邮件送达为发送当日，不能填写其他日期。"),
         ["WithdrawnOn"] = ("撤回日期", "留空则为今天。"),
         ["Body"] = ("复议机关或法院", null),
         ["FiledOn"] = ("申请或起诉日期", null),
@@ -56,7 +56,7 @@ public static class FieldLabels
 
     /// <summary>Free text fields that take more than a line.</summary>
     public static readonly IReadOnlySet<string> LongText = new HashSet<string>(StringComparer.Ordinal)
-        { "Items", "Request", "Summary", "Basis", "Reason", "Text", "Comments", "Documents", "Reasons" };
+        { "Items", "Request", "Summary", "Basis", "Reason", "Text", "Comments", "Documents", "Reasons", "AmountReason" };
 
     private static readonly Dictionary<Type, Dictionary<string, string>> Enums = new()
     {
