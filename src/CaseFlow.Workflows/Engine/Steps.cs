@@ -44,8 +44,13 @@ public sealed record ReviewPayload([property: MaxText(TextLimits.Comment)] strin
 public sealed record DeliverPayload([property: RequiredField] DeliveryMethod? Method, DateOnly? DeliveredOn);
 public sealed record WithdrawPayload(DateOnly? WithdrawnOn, [property: MaxText(TextLimits.Reason)] string? Reason);
 public sealed record VoidPayload([property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
-public sealed record RecordProceedingPayload([property: RequiredField] ProceedingKind? Kind, [property: RequiredField, MaxText(TextLimits.Name)] string? Body, [property: RequiredField] DateOnly? FiledOn, DateOnly? CopyReceivedOn, bool? SimpleProcedure);
+public sealed record RecordProceedingPayload([property: RequiredField] ProceedingKind? Kind, [property: RequiredField, MaxText(TextLimits.Name)] string? Body, [property: RequiredField] DateOnly? FiledOn, DateOnly? CopyReceivedOn, bool? SimpleProcedure,
+    int? ReviewId = null);
 public sealed record RecordProceedingResultPayload([property: RequiredField] int? ProceedingId, [property: RequiredField] ProceedingResult? Result, DateOnly? DecidedOn);
+// v2: a 纠正 may order a new reply (责令重新答复 / 责令履行), which opens a re-reply round; the decision's own period, if it names one.
+public sealed record RecordProceedingDecisionPayload([property: RequiredField] int? ProceedingId, [property: RequiredField] ProceedingResult? Result, DateOnly? DecidedOn,
+    bool? OrderedReply, DateOnly? DecisionReceivedOn, DateOnly? OrderedReplyOn);
+public sealed record ArchivePayload([property: RequiredField, MaxText(TextLimits.Name)] string? FileNumber);
 
 /// <summary>The closed registry of step types (names match Definitions.Registry.StepTypes).</summary>
 public static class Steps
@@ -110,9 +115,13 @@ public static class Steps
         new Step<VoidPayload>("Void", (c, p) => c.Case.Void(Req(p.Reason, "reason"))),
         new Step<RecordProceedingPayload>("RecordProceeding", (c, p) =>
             c.Facts["proceedingId"] = c.Case.RecordProceeding(Req(p.Kind, "kind"), Req(p.Body, "body"), Req(p.FiledOn, "filedOn"),
-                p.CopyReceivedOn ?? Req(p.FiledOn, "filedOn"), p.SimpleProcedure ?? false, c.Calendar).Id),
+                p.CopyReceivedOn ?? Req(p.FiledOn, "filedOn"), p.SimpleProcedure ?? false, c.Calendar, p.ReviewId).Id),
         new Step<RecordProceedingResultPayload>("RecordProceedingResult", (c, p) =>
             c.LastResultCorrected = c.Case.RecordProceedingResult(Req(p.ProceedingId, "proceedingId"), Req(p.Result, "result"), p.DecidedOn ?? c.Today)),
+        new Step<RecordProceedingDecisionPayload>("RecordProceedingDecision", (c, p) =>
+            c.Facts["roundOpened"] = c.RoundOpened = c.Case.RecordProceedingDecision(Req(p.ProceedingId, "proceedingId"), Req(p.Result, "result"),
+                p.DecidedOn ?? c.Today, p.OrderedReply ?? false, p.DecisionReceivedOn, p.OrderedReplyOn, c.Calendar)),
+        new Step<ArchivePayload>("Archive", (c, p) => c.Case.Archive(Req(p.FileNumber, "fileNumber"), c.Today, c.Actor.UserName)),
     }.ToDictionary(s => s.Name);
 
     // PayloadRules has already refused a missing [RequiredField]; Req narrows the type (and guards a step whose
