@@ -76,7 +76,7 @@ public static class AgencyProceedingsApi
         var code = await AgencyOfAsync(body.Agency, user, db, ct);
         var today = ChinaTime.Today(time);
         var errors = new List<FieldError>();
-        if (body.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add(new("kind", "必填：Review（行政复议）、Lawsuit（未经复议直接起诉）或 LawsuitAfterReview（复议后起诉）。"));
+        if (body.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add(new("kind", "必填：行政复议（Review）、未经复议直接起诉（Lawsuit）或复议后起诉（LawsuitAfterReview）。"));
         if (string.IsNullOrWhiteSpace(body.Body)) errors.Add(new("body", "须填写复议机关或法院。"));
         else if (body.Body.Trim().Length > TextLimits.Name) errors.Add(new("body", $"不能超过 {TextLimits.Name} 个字符。"));
         if (body.Subject is { Length: > TextLimits.Reason }) errors.Add(new("subject", $"不能超过 {TextLimits.Reason} 个字符。"));
@@ -129,7 +129,7 @@ public static class AgencyProceedingsApi
         if (row.Result is not null) throw new ConflictException($"{Label(id)} 已登记结果。");
         var today = ChinaTime.Today(time);
         var errors = new List<FieldError>();
-        if (body?.Result is not { } result || !Enum.IsDefined(result)) errors.Add(new("result", "必填：Upheld（维持）、Corrected（纠正）或 Other（其他）。"));
+        if (body?.Result is not { } result || !Enum.IsDefined(result)) errors.Add(new("result", "必填：维持（Upheld）、纠正（Corrected）或其他（Other）。"));
         var decidedOn = body?.DecidedOn ?? today;
         if (LegalDates.CheckPast(decidedOn, "decidedOn", today) is { } d) errors.Add(d);
         else if (decidedOn < row.FiledOn) errors.Add(new("decidedOn", "结果日期不能早于申请或起诉日期。"));
