@@ -33,6 +33,7 @@ public class CaseFlowDbContext(DbContextOptions<CaseFlowDbContext> options) : Id
     public DbSet<ReportTable2Entry> ReportTable2 => Set<ReportTable2Entry>();
     public DbSet<ReportLock> ReportLocks => Set<ReportLock>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Proceedings.AgencyProceeding> AgencyProceedings => Set<Proceedings.AgencyProceeding>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -71,7 +71,9 @@ public sealed record Draft(int Number, int Round, string Outcome, string Text, s
 
 public sealed record Proceeding(
     int Id, ProceedingKind Kind, string Body, DateOnly FiledOn, DateOnly CopyReceivedOn, bool SimpleProcedure, DateOnly ResponseDueOn,
-    ProceedingResult? Result = null, DateOnly? DecidedOn = null, bool Imported = false);
+    ProceedingResult? Result = null, DateOnly? DecidedOn = null, bool Imported = false,
+    int? ReviewId = null,        // a lawsuit after review: the review (on this case) it follows
+    bool OrderedReply = false);  // a 纠正 that orders a new reply (责令重新答复 / 责令履行)
 
 public sealed record Delivery(int Round, DeliveryMethod Method, DateOnly DeliveredOn, string Outcome);
 
@@ -93,4 +95,6 @@ public sealed class CaseDetails
     public string? WithdrawalReason { get; set; }
     public DateOnly? ReopenedOn { get; set; }
     public List<ConfidentialityReview> ConfidentialityReviews { get; set; } = [];
+    public List<ReplyRound> Rounds { get; set; } = [];
+    public ArchiveRecord? Archive { get; set; }
 }

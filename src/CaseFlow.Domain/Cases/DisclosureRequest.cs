@@ -15,7 +15,7 @@ public sealed class CaseRuleException(string field, string message) : Exception(
 /// workflow runtime decides which actions are offered and moves <see cref="State"/>. Columns that lists and
 /// reports filter on are properties; the rest lives in <see cref="Details"/>.
 /// </summary>
-public sealed class DisclosureRequest
+public sealed partial class DisclosureRequest
 {
     private DisclosureRequest() { }
 
@@ -217,6 +217,7 @@ public sealed class DisclosureRequest
             if (d.Fee is { PaidOn: null, Expired: false, PeriodStartsOn: { } feeFrom } fee)
                 d.Fee = fee with { PaymentDueOn = StatutoryPeriods.FeePaymentDue(calendar, feeFrom).Date };
         }
+        RecomputeOpenRound(calendar);
         for (var i = 0; i < d.Proceedings.Count; i++)
             if (d.Proceedings[i] is { Result: null, Imported: false } p)
                 d.Proceedings[i] = p with { ResponseDueOn = ProceedingResponseDue(calendar, p.Kind, p.CopyReceivedOn, p.SimpleProcedure) };
@@ -541,6 +542,8 @@ public sealed class DisclosureRequest
     {
         var draft = CurrentDraft;
         if (deliveredOn < ReceivedOn) throw new CaseRuleException("deliveredOn", "送达日期不能早于收到申请之日。");
+        if (OpenRound is { } round && deliveredOn < round.DecisionReceivedOn)
+            throw new CaseRuleException("deliveredOn", $"重新答复的送达日期不能早于收到复议或诉讼结果之日 {round.DecisionReceivedOn:yyyy-MM-dd}。");
         Details.Deliveries.Add(new Delivery(Round, method, deliveredOn, draft.Outcome));
         Conclude(draft.Outcome, deliveredOn);
     }
@@ -581,20 +584,35 @@ public sealed class DisclosureRequest
 
     // ---- after the reply ----
 
-    public Proceeding RecordProceeding(ProceedingKind kind, string body, DateOnly filedOn, DateOnly copyReceivedOn, bool simpleProcedure, WorkingDayCalendar calendar)
+    /// <summary>A review or lawsuit can concern a case in any state (a suit over a missed deadline comes while it is
+    /// open, domain.md §2.9); which states offer it is the definition's choice. A lawsuit after review may name the
+    /// review on this case it follows.</summary>
+    public Proceeding RecordProceeding(ProceedingKind kind, string body, DateOnly filedOn, DateOnly copyReceivedOn, bool simpleProcedure, WorkingDayCalendar calendar,
+        int? reviewId = null)
     {
-        if (!IsConcluded) throw new CaseRuleException("state", "答复之后才能登记行政复议或诉讼。");
+        if (IsVoid) throw new CaseRuleException("state", "本案已作废。");
         if (string.IsNullOrWhiteSpace(body)) throw new CaseRuleException("body", "须填写复议机关或法院。");
         if (copyReceivedOn < filedOn) throw new CaseRuleException("copyReceivedOn", "收到副本日期不能早于申请或起诉日期。");
+        if (reviewId is { } rid)
+        {
+            if (kind != ProceedingKind.LawsuitAfterReview)
+                throw new CaseRuleException("reviewId", "只有“复议后起诉”的行政诉讼才关联行政复议。");
+            var review = Details.Proceedings.FirstOrDefault(x => x.Id == rid && x.Kind == ProceedingKind.Review)
+                ?? throw new CaseRuleException("reviewId", $"本案没有编号为 {rid} 的行政复议。");
+            if (review.DecidedOn is not { } decided)
+                throw new CaseRuleException("reviewId", "该行政复议尚未作出决定，不能复议后起诉（行政诉讼法第四十五条）。");
+            if (filedOn < decided) throw new CaseRuleException("filedOn", $"起诉日期不能早于复议决定日期 {decided:yyyy-MM-dd}。");
+        }
         var simple = simpleProcedure && kind == ProceedingKind.Review;
-        var p = new Proceeding(Details.Proceedings.Count + 1, kind, body.Trim(), filedOn, copyReceivedOn, simple, ProceedingResponseDue(calendar, kind, copyReceivedOn, simple));
+        var p = new Proceeding(Details.Proceedings.Count + 1, kind, body.Trim(), filedOn, copyReceivedOn, simple, ProceedingResponseDue(calendar, kind, copyReceivedOn, simple),
+            ReviewId: reviewId);
         Details.Proceedings.Add(p);
         return p;
     }
 
     /// <summary>The agency's written reply to a review (10, or 5 working days in the simple procedure) or its defence
     /// in a lawsuit (15 calendar days, rolled forward to a working day), from the day it received the copy.</summary>
-    private static DateOnly ProceedingResponseDue(WorkingDayCalendar calendar, ProceedingKind kind, DateOnly copyReceivedOn, bool simpleProcedure) =>
+    public static DateOnly ProceedingResponseDue(WorkingDayCalendar calendar, ProceedingKind kind, DateOnly copyReceivedOn, bool simpleProcedure) =>
         kind == ProceedingKind.Review
             ? StatutoryPeriods.ReviewReplyDue(calendar, copyReceivedOn, simpleProcedure).Date
             : StatutoryPeriods.LawsuitDefenceDue(calendar, copyReceivedOn).Date;
@@ -615,13 +633,15 @@ public sealed class DisclosureRequest
 
     private void Conclude(string outcome, DateOnly on)
     {
+        // A re-reply round ends with its own outcome; the case keeps its first conclusion (domain.md §5).
+        if (CloseOpenRound(outcome, on)) return;
         Outcome = outcome;
         ConcludedOn = on;
     }
 
     private void EnsureOpen()
     {
-        if (IsConcluded) throw new CaseRuleException("state", "本案已办结。");
+        if (IsConcluded && OpenRound is null) throw new CaseRuleException("state", "本案已办结。");
         if (IsVoid) throw new CaseRuleException("state", "本案已作废。");
     }
 

@@ -21,7 +21,7 @@ public static class AnnualReportCalculator
     /// <param name="year">the report year Y (1 January–31 December).</param>
     /// <param name="agency">the label shown on the report (one agency, or an agency and everything below it).</param>
     /// <param name="cases">the cases to count (void ones are skipped).</param>
-    /// <param name="proceedings">reviews and lawsuits; only those of non-void cases in <paramref name="cases"/> count.</param>
+    /// <param name="proceedings">reviews and lawsuits; only those of non-void cases in <paramref name="cases"/> count, and those without a case.</param>
     /// <param name="table2">table 二 as typed in; null → <see cref="Table2.Empty"/>.</param>
     /// <param name="lockedPreviousCarriedOut">
     /// Row 四 (7 numbers: six columns, total) of locked reports of Y−1, for the check "二 = 上年四". Keys:
@@ -45,7 +45,7 @@ public static class AnnualReportCalculator
         var liveIds = live.Select(c => c.Id).ToHashSet();
         var facts = live.Select(c => Fact.Of(c, year)).ToList();
         var fees = live.Select(c => new FeeFacts(c.FeeNotifiedOn, c.FeeNotifiedYuan, c.FeePaidOn, c.FeePaidYuan));
-        return Compute(year, agency, facts, withIds: true, fees, proceedings.Where(p => p is not null && liveIds.Contains(p.CaseId)),
+        return Compute(year, agency, facts, withIds: true, fees, proceedings.Where(p => p is not null && (p.WithoutCase || liveIds.Contains(p.CaseId))),
             table2, lockedPreviousCarriedOut);
     }
 

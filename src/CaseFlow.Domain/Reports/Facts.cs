@@ -25,13 +25,17 @@ public sealed record CaseFacts(
     decimal? FeePaidYuan);
 
 /// <summary>One administrative review or lawsuit about a case's reply (table 四).</summary>
+/// <param name="WithoutCase">A proceeding that concerns no case (it belongs to the agency, domain.md §2.9): it counts
+/// in table 四 all the same, and <see cref="CaseId"/> holds the negated id of the agency proceeding so the drill-down
+/// can tell it from a case.</param>
 public sealed record ProceedingFacts(
     long CaseId,
     string CaseNumber,
     ProceedingKind Kind,
     DateOnly FiledOn,
     ProceedingResult? Result,
-    DateOnly? DecidedOn);
+    DateOnly? DecidedOn,
+    bool WithoutCase = false);
 
 /// <summary>Where a date falls relative to the report year Y.</summary>
 public enum ReportPeriod

@@ -16,6 +16,7 @@ using CaseFlow.Web.Features.Health;
 using CaseFlow.Web.Features.Pages;
 using CaseFlow.Web.Features.Reminders;
 using CaseFlow.Web.Features.Reports;
+using CaseFlow.Web.Features.Proceedings;
 using CaseFlow.Web.Features.Users;
 
 namespace CaseFlow.Web.Hosting;
@@ -75,6 +76,7 @@ public static class CaseFlowHost
         app.MapJobsDashboard();
         app.MapHealthApi();
         app.MapReportsApi();
+        app.MapAgencyProceedingsApi();
         app.MapCaseFlowPages();
         return app;
     }

@@ -41,6 +41,10 @@ public static class Registry
         new("hasPendingProceeding", "有未结复议或诉讼", ctx => ctx.Case.HasPendingProceeding),
         // the proceeding result just recorded is 纠正 → a new reply round
         new("lastResultCorrected", "结果为纠正", ctx => ctx.LastResultCorrected),
+        // the proceeding result just recorded ordered a new reply and opened a re-reply round (v2)
+        new("roundOpened", "责令重新答复", ctx => ctx.RoundOpened),
+        // concluded, no pending proceeding, no open re-reply round (v2)
+        new("canArchive", "可归档", ctx => ctx.Case.CanArchive),
         // settings.feeWaitPausesClock
         new("feeWaitPausesClock", "缴费等待不计时", ctx => ctx.Definition.Settings.FeeWaitPausesClock),
         // the step just run concluded the case (当场答复 needing no review or sign-off)

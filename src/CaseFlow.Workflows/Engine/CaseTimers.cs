@@ -14,6 +14,8 @@ public sealed record TimerSpec(string Key, string Kind, DateOnly DueOn, string? 
 public static class CaseTimers
 {
     public const string OverdueKind = "Overdue";
+    public const string RoundReminderKind = "RoundReplyReminder";
+    public const string RoundOverdueKind = "RoundOverdue";
 
     /// <summary>The daily escalation of an overdue case on <paramref name="on"/> (one key per day).</summary>
     public static TimerSpec Overdue(DateOnly on) => new($"overdue:{on:yyyy-MM-dd}", OverdueKind, on, null, null);
@@ -62,6 +64,15 @@ public static class CaseTimers
                     : new("fee-ended", "FeePeriodEnded", fee.PaymentDueOn.AddDays(1), null, null));
             foreach (var h in d.CoHandlings.Where(h => h.RepliedOn is null && h.DueOn is not null))
                 timers.Add(new($"co-handling-due:{h.Id}", "CoHandlingDue", h.DueOn!.Value, null, null));
+        }
+        // A re-reply round has its own deadline and the same reminders and escalation as the first reply (§2.9).
+        if (c.OpenRound is { } round)
+        {
+            // Keys carry the round, so a later round arms its reminders afresh; the payload says the round's due date.
+            foreach (var before in def.Settings.ReplyReminderWorkingDaysBefore)
+                timers.Add(new($"round-{round.Number}-reminder:{before}", RoundReminderKind, calendar.AddWorkingDays(round.DueOn, -before).Date, null,
+                    $"{before.ToString(CultureInfo.InvariantCulture)}|{round.DueOn:yyyy-MM-dd}"));
+            timers.Add(new($"round-{round.Number}-overdue", RoundOverdueKind, calendar.AddWorkingDays(round.DueOn, 1).Date, null, $"|{round.DueOn:yyyy-MM-dd}"));
         }
         foreach (var p in d.Proceedings.Where(p => p.Result is null))
             timers.Add(new($"proceeding-due:{p.Id}", p.Kind == ProceedingKind.Review ? "ReviewReplyDue" : "LawsuitDefenceDue", p.ResponseDueOn, null, null));

@@ -51,4 +51,7 @@ public sealed class StepContext
 
     /// <summary>Set by steps whose result decides a transition (e.g. a corrected proceeding result).</summary>
     public bool LastResultCorrected { get; set; }
+
+    /// <summary>Set by RecordProceedingDecision when a 纠正 ordering a new reply opened a re-reply round (v2).</summary>
+    public bool RoundOpened { get; set; }
 }

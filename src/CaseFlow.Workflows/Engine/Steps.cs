@@ -54,7 +54,8 @@ public sealed record ReviewPayload([property: MaxText(TextLimits.Comment)] strin
 public sealed record DeliverPayload([property: RequiredField] DeliveryMethod? Method, DateOnly? DeliveredOn);
 public sealed record WithdrawPayload(DateOnly? WithdrawnOn, [property: MaxText(TextLimits.Reason)] string? Reason);
 public sealed record VoidPayload([property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
-public sealed record RecordProceedingPayload([property: RequiredField] ProceedingKind? Kind, [property: RequiredField, MaxText(TextLimits.Name)] string? Body, [property: RequiredField] DateOnly? FiledOn, DateOnly? CopyReceivedOn, bool? SimpleProcedure);
+public sealed record RecordProceedingPayload([property: RequiredField] ProceedingKind? Kind, [property: RequiredField, MaxText(TextLimits.Name)] string? Body, [property: RequiredField] DateOnly? FiledOn, DateOnly? CopyReceivedOn, bool? SimpleProcedure,
+    int? ReviewId = null);
 public sealed record RecordProceedingResultPayload([property: RequiredField] int? ProceedingId, [property: RequiredField] ProceedingResult? Result, DateOnly? DecidedOn);
 public sealed record RecordConfidentialityReviewPayload([property: RequiredField, MaxText(TextLimits.Request)] string? Documents,
     [property: RequiredField] ConfidentialityConclusion? Conclusion, [property: RequiredField, MaxText(TextLimits.Reason)] string? Reasons);
@@ -62,6 +63,10 @@ public sealed record RecordCorrectionNoticeDeliveryPayload([property: RequiredFi
 public sealed record AcceptLateCorrectionPayload([property: RequiredField] DateOnly? ReceivedOn, [property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
 public sealed record AcceptLatePaymentPayload([property: RequiredField] DateOnly? PaidOn, [property: RequiredField, Yuan] decimal? PaidYuan,
     [property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
+// v2: a 纠正 may order a new reply (责令重新答复 / 责令履行), which opens a re-reply round; the decision's own period, if it names one.
+public sealed record RecordProceedingDecisionPayload([property: RequiredField] int? ProceedingId, [property: RequiredField] ProceedingResult? Result, DateOnly? DecidedOn,
+    bool? OrderedReply, DateOnly? DecisionReceivedOn, DateOnly? OrderedReplyOn);
+public sealed record ArchivePayload([property: RequiredField, MaxText(TextLimits.Name)] string? FileNumber);
 
 /// <summary>The closed registry of step types (names match Definitions.Registry.StepTypes).</summary>
 public static class Steps
@@ -146,7 +151,7 @@ public static class Steps
         new Step<VoidPayload>("Void", (c, p) => c.Case.Void(Req(p.Reason, "reason"))),
         new Step<RecordProceedingPayload>("RecordProceeding", (c, p) =>
             c.Facts["proceedingId"] = c.Case.RecordProceeding(Req(p.Kind, "kind"), Req(p.Body, "body"), Req(p.FiledOn, "filedOn"),
-                p.CopyReceivedOn ?? Req(p.FiledOn, "filedOn"), p.SimpleProcedure ?? false, c.Calendar).Id),
+                p.CopyReceivedOn ?? Req(p.FiledOn, "filedOn"), p.SimpleProcedure ?? false, c.Calendar, p.ReviewId).Id),
         new Step<RecordProceedingResultPayload>("RecordProceedingResult", (c, p) =>
             c.LastResultCorrected = c.Case.RecordProceedingResult(Req(p.ProceedingId, "proceedingId"), Req(p.Result, "result"), p.DecidedOn ?? c.Today)),
         new Step<SubmitDraftPayload>("DraftOnTheSpot", OnTheSpot.Apply),
@@ -170,6 +175,10 @@ public static class Steps
             c.Case.ConfirmFeeAbandoned(c.Today);
             c.Mail(ApplicantMail.ReplyNotice(c.Case));
         }),
+        new Step<RecordProceedingDecisionPayload>("RecordProceedingDecision", (c, p) =>
+            c.Facts["roundOpened"] = c.RoundOpened = c.Case.RecordProceedingDecision(Req(p.ProceedingId, "proceedingId"), Req(p.Result, "result"),
+                p.DecidedOn ?? c.Today, p.OrderedReply ?? false, p.DecisionReceivedOn, p.OrderedReplyOn, c.Calendar)),
+        new Step<ArchivePayload>("Archive", (c, p) => c.Case.Archive(Req(p.FileNumber, "fileNumber"), c.Today, c.Actor.UserName)),
     }.ToDictionary(s => s.Name);
 
     /// <summary>The fee the schedule gives: 按量 from the pages the officer counted; 按件 from the applicant's rank among

@@ -242,7 +242,8 @@ public class DisclosureRequestTests
         var c = Register();
         c.SubmitDraft("NotProcessed.Repeated", "重复申请，不予处理。", "officer", Now);
         c.Deliver(DeliveryMethod.Email, D("2026-03-10"));
-        Assert.Throws<CaseRuleException>(() => Register().RecordProceeding(ProceedingKind.Review, "市政府", D("2026-04-01"), D("2026-04-02"), false, Shipped));
+        // Any state may have a proceeding (domain.md §2.9); v1 offers it only on concluded cases through its definition.
+        Assert.Equal(1, Register().RecordProceeding(ProceedingKind.Review, "市政府", D("2026-04-01"), D("2026-04-02"), false, Shipped).Id);
         var p = c.RecordProceeding(ProceedingKind.Review, "市人民政府", D("2026-04-01"), D("2026-04-02"), false, Shipped);
 
         Assert.True(c.RecordProceedingResult(p.Id, ProceedingResult.Corrected, D("2026-05-06")));
@@ -253,6 +254,44 @@ public class DisclosureRequestTests
         // day 0 = 05-06: 05-07,08=1,2, 05-09(make-up)=3, 05-11..15=4..8, 05-18..22=9..13, 05-25..29=14..18, 06-01=19, 06-02=20
         Assert.Equal(D("2026-06-02"), c.ReplyDueOn);
         Assert.Contains("2026-05-06（星期三） 行政复议或诉讼结果为纠正，重新答复，期限自该日重新计算（第0日）", c.Clock(Shipped).Explanation);
+    }
+
+    [Fact]
+    public void A_round_keeps_the_first_conclusion_and_ends_with_its_own_outcome()
+    {
+        var c = Register();
+        c.SubmitDraft("NotProcessed.Repeated", "重复申请，不予处理。", "officer", Now);
+        c.Deliver(DeliveryMethod.Email, D("2026-03-10"));
+        var review = c.RecordProceeding(ProceedingKind.Review, "市人民政府", D("2026-04-01"), D("2026-04-02"), false, Shipped);
+        Assert.Throws<CaseRuleException>(() => c.RecordProceedingDecision(review.Id, ProceedingResult.Upheld, D("2026-05-06"), true, null, null, Shipped));
+        // decision received 05-08 and naming no period: 05-09 (make-up)=1, 05-11..15=2..6, 05-18..22=7..11, 05-25..29=12..16, 06-01..04=17..20
+        Assert.True(c.RecordProceedingDecision(review.Id, ProceedingResult.Corrected, D("2026-05-06"), true, D("2026-05-08"), null, Shipped));
+        Assert.Equal(D("2026-06-04"), c.OpenRound!.DueOn);
+        Assert.False(c.CanArchive);
+        Assert.Equal(2, c.Round);
+        Assert.Equal("NotProcessed.Repeated", c.Outcome);
+        Assert.Equal(D("2026-03-10"), c.ConcludedOn);
+        Assert.Throws<CaseRuleException>(() => c.Archive("WS-1", D("2026-05-10"), "office"));
+
+        c.SubmitDraft("Disclosed", "现将所申请信息提供如下。", "officer", Now);
+        Assert.Throws<CaseRuleException>(() => c.Deliver(DeliveryMethod.Post, D("2026-05-07")));
+        c.Deliver(DeliveryMethod.Post, D("2026-05-20"));
+        Assert.Null(c.OpenRound);
+        Assert.Equal(("Disclosed", D("2026-05-20")), (c.Details.Rounds[0].Outcome, c.Details.Rounds[0].ConcludedOn));
+        Assert.Equal(("NotProcessed.Repeated", D("2026-03-10")), (c.Outcome, c.ConcludedOn));
+        c.Archive("WS-1", D("2026-05-21"), "office");
+        Assert.Equal("WS-1", c.Details.Archive!.FileNumber);
+    }
+
+    [Fact]
+    public void A_correction_that_does_not_order_a_new_reply_opens_no_round()
+    {
+        var c = Register();
+        c.Withdraw(D("2026-02-20"), null);
+        var p = c.RecordProceeding(ProceedingKind.Lawsuit, "区人民法院", D("2026-03-02"), D("2026-03-03"), false, Shipped);
+        Assert.False(c.RecordProceedingDecision(p.Id, ProceedingResult.Corrected, D("2026-06-01"), false, null, null, Shipped));
+        Assert.Null(c.OpenRound);
+        Assert.True(c.CanArchive);
     }
 
     [Fact]

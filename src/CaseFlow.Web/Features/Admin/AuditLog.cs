@@ -21,6 +21,8 @@ public static class AuditLog
         ["resetPassword"] = "重置密码",
         ["unlockUser"] = "解除锁定",
         ["resendMail"] = "重新发送邮件",
+        ["recordProceeding"] = "登记无案件的复议或诉讼",
+        ["recordProceedingResult"] = "登记无案件的复议或诉讼结果",
     };
 
     public static string UserTarget(string userName) => $"user:{userName}";

@@ -42,6 +42,7 @@ public sealed class PageChrome(CaseFlowDbContext db)
         if (user.IsInRole(Roles.Office)) nav.Insert(nav.FindIndex(n => n.Href == "/supervision") + 1, new("/reports/annual", "年度报告"));
         if (!nav.Any(n => n.Href == "/cases") && (user.IsInRole(Roles.Head) || user.IsInRole(Roles.Office) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.ConfidentialityReviewer)))
             nav.Add(new("/cases", "全部案件"));
+        if (user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Office)) nav.Add(new("/proceedings", "复议诉讼"));
         nav.Add(new("/notifications", "提醒与督办"));
         return new View(user.FindFirstValue("caseflow:displayName") is { Length: > 0 } d ? d : name, string.Join("、", roles), agency, unread, nav);
     }

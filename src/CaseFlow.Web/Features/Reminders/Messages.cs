@@ -22,6 +22,10 @@ public static class Messages
         "CoHandlingDue" => ($"{c.CaseNumber} 协办单位今日到期", $"案件 {c.CaseNumber} 的协办回复期限为今日 {dueOn:yyyy-MM-dd}，请督促协办单位。", false),
         "ReviewReplyDue" => ($"{c.CaseNumber} 行政复议答复今日到期", $"案件 {c.CaseNumber} 的行政复议书面答复及证据须于今日 {dueOn:yyyy-MM-dd} 前提交。", true),
         "LawsuitDefenceDue" => ($"{c.CaseNumber} 行政诉讼答辩今日到期", $"案件 {c.CaseNumber} 的行政诉讼答辩状及证据须于今日 {dueOn:yyyy-MM-dd} 前提交。", true),
+        "RoundReplyReminder" => ($"{c.CaseNumber} 重新答复还有{payload?.Split('|')[0]}个工作日到期",
+            $"案件 {c.CaseNumber}（申请人：{c.ApplicantName}）经复议或诉讼责令重新答复，重新答复期限为 {payload?.Split('|')[^1]}，还有{payload?.Split('|')[0]}个工作日。", false),
+        "RoundOverdue" => ($"{c.CaseNumber} 已超过重新答复期限",
+            $"案件 {c.CaseNumber}（申请人：{c.ApplicantName}）的重新答复期限 {payload?.Split('|')[^1]} 已过，尚未重新答复。", true),
         _ => ($"{c.CaseNumber} 提醒", $"案件 {c.CaseNumber}：{kind} {dueOn:yyyy-MM-dd}", false),
     };
 

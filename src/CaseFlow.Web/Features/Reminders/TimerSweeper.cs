@@ -223,7 +223,7 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, TimeProvider time,
     }
 
     /// <summary>A concluded case gets no more reminders, except those of the review or lawsuit after its reply.</summary>
-    private static bool StillWanted(CaseRef c, string kind) => !c.IsConcluded || kind is "ReviewReplyDue" or "LawsuitDefenceDue";
+    private static bool StillWanted(CaseRef c, string kind) => !c.IsConcluded || kind is "ReviewReplyDue" or "LawsuitDefenceDue" or CaseTimers.RoundReminderKind or CaseTimers.RoundOverdueKind;
 
     private async Task ReleaseAsync(List<long> ids, string token, CancellationToken ct)
     {

@@ -105,14 +105,21 @@ public static class AnnualReportQuery
     private static (DateOnly From, DateOnly To) Window(int year) => (new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31));
 
     /// <summary>Proceedings filed in Y−1 or Y of live cases in scope (the calculator counts those of Y).</summary>
-    private static Task<List<ProceedingFacts>> ProceedingsAsync(CaseFlowDbContext db, int year, HashSet<string> codes, CancellationToken ct)
+    private static async Task<List<ProceedingFacts>> ProceedingsAsync(CaseFlowDbContext db, int year, HashSet<string> codes, CancellationToken ct)
     {
         var (from, to) = Window(year);
-        return db.CaseProceedings.AsNoTracking()
+        var ofCases = await db.CaseProceedings.AsNoTracking()
             .Where(p => codes.Contains(p.AgencyCode) && p.FiledOn >= from && p.FiledOn <= to)
             .Join(db.Cases.Where(c => codes.Contains(c.AgencyCode) && !c.IsVoid), p => p.CaseId, c => c.Id,
-                (p, c) => new ProceedingFacts(p.CaseId, c.CaseNumber, p.Kind, p.FiledOn, p.Result, p.DecidedOn))
+                (p, c) => new ProceedingFacts(p.CaseId, c.CaseNumber, p.Kind, p.FiledOn, p.Result, p.DecidedOn, false))
             .ToListAsync(ct);
+        // Proceedings without a case belong to their agency and count in table 四 all the same (domain.md §2.9).
+        var withoutCase = await db.AgencyProceedings.AsNoTracking()
+            .Where(p => codes.Contains(p.AgencyCode) && p.FiledOn >= from && p.FiledOn <= to)
+            .Select(p => new { p.Id, p.Kind, p.FiledOn, p.Result, p.DecidedOn })
+            .ToListAsync(ct);
+        ofCases.AddRange(withoutCase.Select(p => new ProceedingFacts(-p.Id, Proceedings.AgencyProceedingsApi.Label(p.Id), p.Kind, p.FiledOn, p.Result, p.DecidedOn, true)));
+        return ofCases;
     }
 
     private static async Task<IReadOnlyDictionary<string, int[]>?> LockedCarriedOutAsync(CaseFlowDbContext db, int year, string agency, bool subordinates, CancellationToken ct)

@@ -18,7 +18,9 @@ public static class GetAnnualReport
 
     public sealed record CellCase(long Id, string CaseNumber, string Agency, string ApplicantColumn, string Channel, DateOnly ReceivedOn, DateOnly? ConcludedOn, string? Outcome, bool Imported);
 
-    public sealed record Cell(int Year, string Agency, bool Subordinates, string Row, string Column, int Count, IReadOnlyList<CellCase> Cases);
+    /// <param name="Proceedings">table 四 only: the reviews and lawsuits counted in the cell that concern no case.</param>
+    public sealed record Cell(int Year, string Agency, bool Subordinates, string Row, string Column, int Count, IReadOnlyList<CellCase> Cases,
+        IReadOnlyList<Proceedings.AgencyProceedingsApi.View>? Proceedings = null);
 
     public static async Task<Cell> CellHandle(int year, string row, string column, string? agency, bool? subordinates, ClaimsPrincipal user, CaseFlowDbContext db, CancellationToken ct)
     {
@@ -42,6 +44,10 @@ public static class GetAnnualReport
         var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.ReceivedOn).ThenBy(c => c.Id)
             .Select(c => new CellCase(c.Id, c.CaseNumber, c.AgencyCode, c.ApplicantColumn.ToString(), c.Channel.ToString(), c.ReceivedOn, c.ConcludedOn, c.Outcome, c.IsImported))
             .ToListAsync(ct);
-        return new Cell(year, agency!, subordinates == true, row, column, ids.Count, cases);
+        // A proceeding without a case is counted under its negated id (ProceedingFacts.WithoutCase).
+        var withoutCase = ids.Where(i => i < 0).Select(i => -i).ToList();
+        var proceedings = withoutCase.Count == 0 ? [] : (await db.AgencyProceedings.AsNoTracking().Where(p => withoutCase.Contains(p.Id)).OrderBy(p => p.FiledOn).ThenBy(p => p.Id).ToListAsync(ct))
+            .Select(Proceedings.AgencyProceedingsApi.ViewOf).ToList();
+        return new Cell(year, agency!, subordinates == true, row, column, ids.Count, cases, proceedings);
     }
 }

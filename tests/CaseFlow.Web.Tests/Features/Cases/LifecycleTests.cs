@@ -212,7 +212,7 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Corrected_review_result_reopens_the_case()
+    public async Task Corrected_review_result_ordering_a_new_reply_opens_a_round()
     {
         var c = await _officer.RegisterAsync();
         c = await _officer.ReplyOnTheSpotAsync(c, _legal, _head);
@@ -222,12 +222,14 @@ public abstract class LifecycleTests(CaseFlowApp app) : IAsyncLifetime
         Assert.Equal("2026-04-17", (string?)c["details"]!["proceedings"]![0]!["responseDueOn"]);
 
         Today(5, 6);
-        c = await _officer.DoAsync(c, "recordProceedingResult", """{"proceedingId":1,"result":"Corrected","decidedOn":"2026-05-06"}""");
+        c = await _officer.DoAsync(c, "recordProceedingResult", """{"proceedingId":1,"result":"Corrected","decidedOn":"2026-05-06","orderedReply":true}""");
         Assert.Equal("handling", (string?)c["state"]);
         Assert.Equal(2, (int)c["round"]!);
-        Assert.Null((string?)c["outcome"]);
-        // day 0 = 05-06: 05-07,08=1,2, 05-09(make-up)=3, 05-11..15=4..8, 05-18..22=9..13, 05-25..29=14..18, 06-01=19, 06-02=20
-        Assert.Equal("2026-06-02", Due(c));
+        // v2: the round keeps the first conclusion (domain.md §5); the round has its own deadline
+        Assert.Equal("NotProcessed.Repeated", (string?)c["outcome"]);
+        Assert.Equal("2026-02-12", (string?)c["concludedOn"]);
+        // day 0 = 05-06 (decision received): 05-07,08=1,2, 05-09(make-up)=3, 05-11..15=4..8, 05-18..22=9..13, 05-25..29=14..18, 06-01=19, 06-02=20
+        Assert.Equal("2026-06-02", (string?)c["details"]!["rounds"]![0]!["dueOn"]);
     }
 
     [Fact]

@@ -52,6 +52,11 @@ public static class FieldLabels
         ["Documents"] = ("审查的文件", "写明拟公开的文件名称、文号或页数。"),
         ["Conclusion"] = ("审查结论", "须与答复草稿的办理结果一致：予以公开——可以公开；部分公开——部分公开。"),
         ["Reasons"] = ("结论理由", "是否涉及国家秘密、工作秘密、商业秘密或个人隐私等。"),
+        ["ReviewId"] = ("所诉行政复议编号", "复议后起诉时填写本案行政复议的编号。"),
+        ["OrderedReply"] = ("责令重新答复（责令履行）", "纠正结果责令本机关重新答复的，勾选后开始新一轮答复。"),
+        ["DecisionReceivedOn"] = ("本机关收到决定或判决日期", "未填写决定限定的期限时，重新答复期限自该日起算20个工作日；留空则为决定日期。"),
+        ["OrderedReplyOn"] = ("决定限定的答复期限", "决定或判决写明期限的填写；否则留空。"),
+        ["FileNumber"] = ("案卷号", null),
     };
 
     /// <summary>Free text fields that take more than a line.</summary>
