@@ -43,7 +43,7 @@ public static class ConfidentialityReviews
     public static ConfidentialityReview Record(DisclosureRequest c, string reviewer, DateOnly today, string documents,
         ConfidentialityConclusion conclusion, string reasons)
     {
-        if (c.IsConcluded) throw new CaseRuleException("state", "本案已办结。");
+        if (c.IsConcluded && c.OpenRound is null) throw new CaseRuleException("state", "本案已办结。");
         var draft = c.CurrentDraft;
         if (!Releases(draft.Outcome))
             throw new CaseRuleException("state", "当前答复草稿不公开任何信息，无需保密审查（条例第十七条）。");

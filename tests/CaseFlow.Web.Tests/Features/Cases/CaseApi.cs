@@ -48,4 +48,14 @@ public static class CaseApi
     public static string? Due(JsonObject c) => (string?)c["clock"]!["dueOn"];
 
     public static List<string> Actions(JsonObject c) => [.. c["availableActions"]!.AsArray().Select(a => (string)a!["id"]!)];
+
+    /// <summary>Records the 保密审查 a releasing reply needs before sign-off in v2 (domain.md §2.6), as the agency's
+    /// confidentiality reviewer; conclusion matching the draft's outcome.</summary>
+    public static async Task<JsonObject> ReviewConfidentialityAsync(this CaseFlowApp app, string agency, JsonObject c, bool partly = false)
+    {
+        var reviewer = await app.SignedInAsync($"{agency}-reviewer", "ConfidentialityReviewer", agency);
+        return await reviewer.DoAsync(c, "recordConfidentialityReview", partly
+            ? """{"documents":"拟部分公开的文件","conclusion":"PartlyDisclose","reasons":"部分内容涉及第三方商业秘密"}"""
+            : """{"documents":"拟公开的文件","conclusion":"MayDisclose","reasons":"不涉及国家秘密、工作秘密和第三方合法权益"}""");
+    }
 }

@@ -198,7 +198,7 @@ public abstract class LegalHolesTests(CaseFlowApp app) : IAsyncLifetime
             await _officer.DoAsync(await ConcludedAsync(), "recordProceeding", """{"kind":"Review","body":"市人民政府","filedOn":"2026-02-12"}"""),
     };
 
-    private const string FeeNotice = """{"method":"PerPage","quantity":100,"amountYuan":700,"basis":"按量计收：31至100页每页10元"}""";
+    private const string FeeNotice = """{"method":"PerPage","quantity":100}"""; // 31st–100th page at 10 yuan: 700 yuan, computed
 
     private static readonly Dictionary<string, string> ValidPayloads = new()
     {
@@ -214,7 +214,7 @@ public abstract class LegalHolesTests(CaseFlowApp app) : IAsyncLifetime
         ["askReasons"] = "{}",
         ["setArticle35ReplyDate"] = """{"replyOn":"2026-06-30","reason":"申请数量巨大"}""",
         ["requestExtension"] = """{"days":10,"reason":"需调取档案"}""",
-        ["approveExtension"] = """{"notifiedOn":"2026-02-12"}""",
+        ["approveExtension"] = "{}",
         ["rejectExtension"] = "{}",
         ["submitDraft"] = """{"outcome":"Disclosed","text":"现将所申请信息提供如下。"}""",
         ["approveDraft"] = "{}",
@@ -228,6 +228,12 @@ public abstract class LegalHolesTests(CaseFlowApp app) : IAsyncLifetime
         ["recordProceeding"] = """{"kind":"Lawsuit","body":"某区人民法院","filedOn":"2026-02-12"}""",
         ["recordProceedingResult"] = """{"proceedingId":1,"result":"Upheld","decidedOn":"2026-02-12"}""",
         ["recordConfidentialityReview"] = """{"documents":"环评批复","conclusion":"MayDisclose","reasons":"不涉密"}""",
+        ["recordCorrectionNoticeDelivery"] = """{"deliveredOn":"2026-02-12"}""",
+        ["acceptLateCorrection"] = """{"receivedOn":"2026-02-12","reason":"邮路延误"}""",
+        ["confirmCorrectionAbandoned"] = "{}",
+        ["acceptLatePayment"] = """{"paidOn":"2026-02-12","paidYuan":700,"reason":"银行延误"}""",
+        ["confirmFeeAbandoned"] = "{}",
+        ["archive"] = """{"fileNumber":"2026-WS-001"}""",
     };
 
     [Fact]

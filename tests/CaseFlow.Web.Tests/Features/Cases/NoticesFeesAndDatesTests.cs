@@ -216,6 +216,7 @@ public abstract class NoticesFeesAndDatesTests(CaseFlowApp app) : IAsyncLifetime
         c = await _officer.DoAsync(c, "submitDraft", """{"outcome":"Disclosed","text":"现将所申请信息提供如下。"}""");
         c = await _legal.DoAsync(c, "approveDraft");
         Today(3, 12);
+        c = await app.ReviewConfidentialityAsync("demo", c);
         c = await _head.DoAsync(c, "signOff");
         Assert.Equal("2026-03-12", (string?)c["details"]!["drafts"]![0]!["signedOffOn"]);
         var email = await (await _officer.ActAsync(Id(c), "deliver", Version(c), """{"method":"Email","deliveredOn":"2026-03-11"}""")).ReadProblemAsync(HttpStatusCode.BadRequest);

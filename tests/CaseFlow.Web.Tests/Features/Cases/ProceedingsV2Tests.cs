@@ -27,10 +27,11 @@ public abstract class ProceedingsV2Tests(CaseFlowApp app)
         return (desk, await app.SignedInAsync($"{desk.Agency}-legal", "LegalAdviser", desk.Agency));
     }
 
-    private static async Task<JsonObject> ReplyAsync(Desk desk, HttpClient legal, JsonObject c, string outcome, string text, string deliveredOn)
+    private async Task<JsonObject> ReplyAsync(Desk desk, HttpClient legal, JsonObject c, string outcome, string text, string deliveredOn)
     {
         c = await desk.Officer.DoAsync(c, "submitDraft", $$"""{"outcome":"{{outcome}}","text":"{{text}}"}""");
         c = await legal.DoAsync(c, "approveDraft");
+        if (outcome is "Disclosed" or "PartlyDisclosed") c = await app.ReviewConfidentialityAsync(desk.Agency, c, partly: outcome == "PartlyDisclosed");
         c = await desk.Head.DoAsync(c, "signOff");
         return await desk.Officer.DoAsync(c, "deliver", $$"""{"method":"Post","deliveredOn":"{{deliveredOn}}"}""");
     }
@@ -186,6 +187,7 @@ public abstract class ProceedingsV2Tests(CaseFlowApp app)
         Assert.DoesNotContain("archive", Actions(c));
         await (await desk.Officer.ActAsync(Id(c), "archive", Version(c), """{"fileNumber":"2026-WS-001"}""")).ReadProblemAsync(HttpStatusCode.Conflict);
 
+        Today(2026, 3, 20);
         c = await desk.Officer.DoAsync(c, "recordProceedingResult", """{"proceedingId":1,"result":"Other","decidedOn":"2026-03-20"}""");
         Assert.Contains("archive", Actions(c));
         var missing = await (await desk.Officer.ActAsync(Id(c), "archive", Version(c), "{}")).ReadProblemAsync(HttpStatusCode.BadRequest);
@@ -204,6 +206,7 @@ public abstract class ProceedingsV2Tests(CaseFlowApp app)
         Today(2026, 4, 1);
         c = await desk.Officer.DoAsync(c, "recordProceeding", """{"kind":"Lawsuit","body":"区人民法院","filedOn":"2026-03-31","copyReceivedOn":"2026-04-01"}""");
         Assert.Equal("archived", (string?)c["state"]);
+        Today(2026, 4, 30);
         c = await desk.Officer.DoAsync(c, "recordProceedingResult", """{"proceedingId":2,"result":"Upheld","decidedOn":"2026-04-30"}""");
         Assert.Equal("archived", (string?)c["state"]);
         Assert.Equal("Disclosed", (string?)c["outcome"]);

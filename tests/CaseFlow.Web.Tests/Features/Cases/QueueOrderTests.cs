@@ -21,8 +21,14 @@ public abstract class QueueOrderTests(CaseFlowApp app)
     [Fact]
     public async Task The_queue_is_ordered_by_urgency_with_cases_waiting_on_others_after_those_due_soon()
     {
-        app.Clock.SetChinaTime(new DateOnly(2026, 3, 16), new TimeOnly(9, 0));
+        // Waiting for the applicant's correction since Tue 02-10 (the notice is dated by the server): its stored date is
+        // still the original 03-13, which alone would put it first; waiting on the applicant puts it after the cases due soon.
+        app.Clock.SetChinaTime(new DateOnly(2026, 2, 10), new TimeOnly(9, 0));
         var officer = await app.SignedInAsync("queue-order-officer", "Officer", "queue-order");
+        var correcting = await officer.RegisterAsync(Received("待补正", "2026-02-09"));
+        correcting = await officer.DoAsync(correcting, "requestCorrection", """{"items":"请写明文件名称"}""");
+
+        app.Clock.SetChinaTime(new DateOnly(2026, 3, 16), new TimeOnly(9, 0));
 
         var normal = await officer.RegisterAsync(Received("正常", "2026-03-16"));
         var concluded = await officer.RegisterAsync(Received("已撤回", "2026-02-09"));
@@ -30,10 +36,6 @@ public abstract class QueueOrderTests(CaseFlowApp app)
         var consulting = await officer.RegisterAsync(Received("征求意见中", "2026-02-12"));
         consulting = await officer.DoAsync(consulting, "assign", """{"officer":"queue-order-officer"}""");
         consulting = await officer.DoAsync(consulting, "startConsultation", """{"kind":"ThirdParty","party":"某公司"}""");
-        // Waiting for the applicant's correction since 02-10: its stored date is still the original 03-13, which alone
-        // would put it first; waiting on the applicant puts it after the cases due soon.
-        var correcting = await officer.RegisterAsync(Received("待补正", "2026-02-09"));
-        correcting = await officer.DoAsync(correcting, "requestCorrection", """{"sentOn":"2026-02-10","items":"请写明文件名称"}""");
         var five = await officer.RegisterAsync(Received("五日内", "2026-02-24"));
         var three = await officer.RegisterAsync(Received("三日内", "2026-02-12"));
         var overdue = await officer.RegisterAsync(Received("已超期", "2026-02-09"));
