@@ -71,7 +71,9 @@ public static class CaseFlowHost
         return app;
     }
 
-    /// <summary>Applies pending migrations when configured, then loads the shipped national calendar.</summary>
+    /// <summary>Applies pending migrations when configured, then loads the shipped national calendar. Both checks run as
+    /// plain SQL on one connection, so a start on an up-to-date database builds no EF model (that took about a second of
+    /// the cold start); EF loads the calendar only when a shipped year is missing (a new database, a new release).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
@@ -79,13 +81,19 @@ public static class CaseFlowHost
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("CaseFlow.Startup");
         var options = sp.GetRequiredService<DatabaseOptions>();
         log.LogInformation("Database: {Database}", options);
-        var db = sp.GetRequiredService<CaseFlowDbContext>();
-        if (options.MigrateOnStartup)
+        var ct = app.Lifetime.ApplicationStopping;
+        IReadOnlyList<int> missing;
+        await using (var connection = await DatabaseProviders.OpenConnectionAsync(options, ct))
         {
-            var applied = await db.MigrateAsync(app.Lifetime.ApplicationStopping);
-            if (applied.Count > 0) log.LogInformation("Applied migrations: {Scripts}", string.Join(", ", applied));
+            if (options.MigrateOnStartup)
+            {
+                var applied = await MigrationRunner.MigrateAsync(connection, options.Provider, ct);
+                if (applied.Count > 0) log.LogInformation("Applied migrations: {Scripts}", string.Join(", ", applied));
+            }
+            missing = await SeedShippedCalendar.MissingYearsAsync(connection, ct);
         }
-        var seeded = await SeedShippedCalendar.RunAsync(db, sp.GetRequiredService<TimeProvider>());
+        if (missing.Count == 0) return;
+        var seeded = await SeedShippedCalendar.RunAsync(sp.GetRequiredService<CaseFlowDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
         if (seeded.Count > 0) log.LogInformation("Loaded the shipped national calendar for {Years}", string.Join(", ", seeded));
     }
 }

@@ -1,4 +1,6 @@
 using CaseFlow.Web.Hosting;
+using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
 using CaseFlow.Data;
 using CaseFlow.Data.Agencies;
@@ -14,6 +16,25 @@ namespace CaseFlow.Web.Features.Calendar;
 public static class SeedShippedCalendar
 {
     public const string SystemUser = "system";
+
+    /// <summary>The shipped years the database lacks, read with one plain query: at start-up the database normally has
+    /// them all, and this answers that without building the EF model (<see cref="RunAsync"/> then loads what is missing).
+    /// National rows are those with <c>Source</c> = National (enums are stored by name).</summary>
+    public static async Task<IReadOnlyList<int>> MissingYearsAsync(DbConnection connection, CancellationToken ct = default)
+    {
+        var present = new HashSet<int>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT DISTINCT \"NoticeYear\" FROM \"CalendarDays\" WHERE \"Source\" = @source";
+            var source = command.CreateParameter();
+            source.ParameterName = "@source";
+            source.Value = nameof(CalendarSource.National);
+            command.Parameters.Add(source);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) present.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+        }
+        return NationalCalendar.ShippedNotices.Select(n => n.Year).Where(y => !present.Contains(y)).ToList();
+    }
 
     public static async Task<IReadOnlyList<int>> RunAsync(CaseFlowDbContext db, TimeProvider time, CancellationToken ct = default)
     {
