@@ -71,9 +71,9 @@ public static class CaseFlowHost
         return app;
     }
 
-    /// <summary>Applies pending migrations when configured, then loads the shipped national calendar. Both checks run as
-    /// plain SQL on one connection, so a start on an up-to-date database builds no EF model (that took about a second of
-    /// the cold start); EF loads the calendar only when a shipped year is missing (a new database, a new release).</summary>
+    /// <summary>Applies pending migrations when configured, then loads the shipped national calendar, both as plain SQL
+    /// on one connection: a start builds no EF model (that took about a second of a start on an up-to-date database, and
+    /// over two on a new one, where EF also wrote the calendar).</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
@@ -82,18 +82,13 @@ public static class CaseFlowHost
         var options = sp.GetRequiredService<DatabaseOptions>();
         log.LogInformation("Database: {Database}", options);
         var ct = app.Lifetime.ApplicationStopping;
-        IReadOnlyList<int> missing;
-        await using (var connection = await DatabaseProviders.OpenConnectionAsync(options, ct))
+        await using var connection = await DatabaseProviders.OpenConnectionAsync(options, ct);
+        if (options.MigrateOnStartup)
         {
-            if (options.MigrateOnStartup)
-            {
-                var applied = await MigrationRunner.MigrateAsync(connection, options.Provider, ct);
-                if (applied.Count > 0) log.LogInformation("Applied migrations: {Scripts}", string.Join(", ", applied));
-            }
-            missing = await SeedShippedCalendar.MissingYearsAsync(connection, ct);
+            var applied = await MigrationRunner.MigrateAsync(connection, options.Provider, ct);
+            if (applied.Count > 0) log.LogInformation("Applied migrations: {Scripts}", string.Join(", ", applied));
         }
-        if (missing.Count == 0) return;
-        var seeded = await SeedShippedCalendar.RunAsync(sp.GetRequiredService<CaseFlowDbContext>(), sp.GetRequiredService<TimeProvider>(), ct);
+        var seeded = await SeedShippedCalendar.RunAsync(connection, sp.GetRequiredService<TimeProvider>(), ct);
         if (seeded.Count > 0) log.LogInformation("Loaded the shipped national calendar for {Years}", string.Join(", ", seeded));
     }
 }
