@@ -66,6 +66,8 @@ public sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<Di
         // "open cases of these agencies due between …": equality on agency and ConcludedOn IS NULL, range on the date.
         b.HasIndex(c => new { c.AgencyCode, c.ConcludedOn, c.ReplyDueOn });
         b.HasIndex(c => new { c.AgencyCode, c.State });
+        // The work queue's order: an agency's cases by reply due date (db/*/0008_queue_index.sql).
+        b.HasIndex(c => new { c.AgencyCode, c.ReplyDueOn, c.IsVoid });
         b.HasIndex(c => c.ReplyDueOn);
         b.HasIndex(c => c.ReceivedOn);
         b.HasIndex(c => c.ConcludedOn);

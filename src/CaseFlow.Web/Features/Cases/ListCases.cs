@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CaseFlow.Data;
 using CaseFlow.Domain;
+using CaseFlow.Domain.Cases;
 using CaseFlow.Web.Errors;
 using CaseFlow.Web.Features.Agencies;
 using CaseFlow.Web.Features.Calendar;
@@ -35,11 +36,11 @@ public static class ListCases
             if (visible is not null && !visible.Contains(agency)) throw new ForbiddenException($"无权查看机关“{agency}”的案件。");
             var codes = subordinates == true ? AgencyTree.Subtree(await AgencyTree.ParentsAsync(db, ct), agency) : [agency];
             if (visible is not null) codes.IntersectWith(visible);
-            query = query.Where(c => codes.Contains(c.AgencyCode));
+            query = OfAgencies(query, codes);
         }
         else if (visible is not null)
         {
-            query = query.Where(c => visible.Contains(c.AgencyCode));
+            query = OfAgencies(query, visible);
         }
         if (includeVoid != true) query = query.Where(c => !c.IsVoid);
         if (state is not null) query = query.Where(c => c.State == state);
@@ -67,15 +68,18 @@ public static class ListCases
         if (overdue == true) query = query.Where(c => c.ConcludedOn == null && c.ReplyDueOn < today);
 
         var total = await query.CountAsync(ct);
-        // Only the summary columns: the JSON details stay out of list queries.
-        var rows = await query.OrderBy(c => c.ReplyDueOn == null).ThenBy(c => c.ReplyDueOn).ThenBy(c => c.Id)
-            .Skip((pageNumber - 1) * size).Take(size)
-            .Select(c => new
-            {
-                c.Id, c.CaseNumber, c.AgencyCode, c.State, c.Version, c.ReceivedOn, c.ReplyDueOn, c.DueProvisional, c.ApplicantColumn,
-                c.ApplicantName, c.IdDocumentNumber, c.AssignedOfficer, c.Outcome, c.ConcludedOn, c.IsVoid, c.WorkflowId, c.WorkflowVersion,
-            })
-            .ToListAsync(ct);
+        // Soonest reply due date first, cases without a date last, equal dates by id — read as two ranges of the
+        // index on (agency, due date): the dated cases from the page's offset, then, if the page goes past them, the
+        // undated ones. One ORDER BY starting with "ReplyDueOn IS NULL" made the database sort every case of the
+        // agency for each page (1,000,000 cases: most of a second). Only the summary columns: the JSON details stay out.
+        var skip = (pageNumber - 1) * size;
+        var undated = query.Where(c => c.ReplyDueOn == null);
+        var dated = total - await undated.CountAsync(ct);
+        var rows = new List<SummaryRow>(size);
+        if (skip < dated)
+            rows.AddRange(await Summaries(query.Where(c => c.ReplyDueOn != null).OrderBy(c => c.ReplyDueOn).ThenBy(c => c.Id).Skip(skip).Take(size)).ToListAsync(ct));
+        if (rows.Count < size)
+            rows.AddRange(await Summaries(undated.OrderBy(c => c.Id).Skip(Math.Max(0, skip - dated)).Take(size - rows.Count)).ToListAsync(ct));
         return new Page(
         [
             .. rows.Select(c => new CaseSummary(
@@ -83,5 +87,21 @@ public static class ListCases
                 c.ReceivedOn, c.ReplyDueOn, c.DueProvisional, c.ApplicantColumn, c.ApplicantName, CaseViews.Mask(c.IdDocumentNumber),
                 c.AssignedOfficer, c.Outcome, c.ConcludedOn, c.IsVoid)),
         ], total, pageNumber, size);
+    }
+
+    private sealed record SummaryRow(long Id, string CaseNumber, string AgencyCode, string State, int Version, DateOnly ReceivedOn, DateOnly? ReplyDueOn,
+        bool DueProvisional, ApplicantColumn ApplicantColumn, string ApplicantName, string? IdDocumentNumber, string? AssignedOfficer, string? Outcome,
+        DateOnly? ConcludedOn, bool IsVoid, string WorkflowId, int WorkflowVersion);
+
+    private static IQueryable<SummaryRow> Summaries(IQueryable<DisclosureRequest> cases) =>
+        cases.Select(c => new SummaryRow(c.Id, c.CaseNumber, c.AgencyCode, c.State, c.Version, c.ReceivedOn, c.ReplyDueOn, c.DueProvisional,
+            c.ApplicantColumn, c.ApplicantName, c.IdDocumentNumber, c.AssignedOfficer, c.Outcome, c.ConcludedOn, c.IsVoid, c.WorkflowId, c.WorkflowVersion));
+
+    /// <summary>One agency as an equality, so the database reads the queue's index in order; several as a list.</summary>
+    private static IQueryable<DisclosureRequest> OfAgencies(IQueryable<DisclosureRequest> cases, IReadOnlyCollection<string> codes)
+    {
+        if (codes.Count != 1) return cases.Where(c => codes.Contains(c.AgencyCode));
+        var code = codes.First();
+        return cases.Where(c => c.AgencyCode == code);
     }
 }
