@@ -11,6 +11,8 @@ public static class Benchmarks
         new("cases", "case registrations per second against a one-row-insert floor; p95 of 'due within 3 working days' over 1,000,000 cases (SQLite and PostgreSQL)", CaseApiBenchmark.Run),
         new("sweep", "one timer sweep over 100,000 open cases with a due reminder each, against plain batched SQL writing the same rows (SQLite and PostgreSQL)", SweepBenchmark.Run),
         new("start", "cold start of the built product to its first answered request, existing and new database (SQLite and PostgreSQL)", StartBenchmark.Run),
+        new("queue", "p95 of the work queue page /cases rendered by the server over 1,000,000 cases in one agency, officer and office (SQLite and PostgreSQL)", QueueBenchmark.Run),
+        new("assets", "bytes of CSS, JavaScript and images each main page references", AssetsBenchmark.Run),
     ];
 }
 

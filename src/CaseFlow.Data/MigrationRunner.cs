@@ -21,55 +21,62 @@ public static partial class MigrationRunner
     public static Task<IReadOnlyList<string>> MigrateAsync(this CaseFlowDbContext db, CancellationToken ct = default) =>
         ApplyAsync(db, ScriptsFor(DatabaseProviders.ProviderOf(db.Database)), ct);
 
+    /// <summary>The same on an open ADO.NET connection (<see cref="DatabaseProviders.OpenConnectionAsync"/>): start-up
+    /// uses it, so that a database already up to date costs a journal read and no EF model.</summary>
+    public static Task<IReadOnlyList<string>> MigrateAsync(DbConnection connection, DatabaseProvider provider, CancellationToken ct = default) =>
+        ApplyAsync(connection, provider, ScriptsFor(provider), ct);
+
     internal static async Task<IReadOnlyList<string>> ApplyAsync(CaseFlowDbContext db, IReadOnlyList<Script> scripts, CancellationToken ct)
     {
-        var provider = DatabaseProviders.ProviderOf(db.Database);
-        var lockSql = DatabaseProviders.MigrationLockSql(provider);
-        var guard = DatabaseProviders.ScriptGuardFor(provider);
-        var applied = new List<string>();
-
         await db.Database.OpenConnectionAsync(ct); // through EF, so the provider's connection setup runs
         try
         {
-            var connection = db.Database.GetDbConnection();
-            if (lockSql is { } l) await ExecuteAsync(connection, null, l.Lock, ct);
-            try
-            {
-                await ExecuteAsync(connection, null, DatabaseProviders.CreateJournalSql(provider, JournalTable), ct);
-                var journal = await ReadJournalAsync(connection, null, ct);
-                CheckJournal(journal, scripts);
-                foreach (var script in scripts.Where(s => !journal.ContainsKey(s.Name)))
-                {
-                    if (guard is not null) await ExecuteAsync(connection, null, guard.Before, ct);
-                    try
-                    {
-                        await using var transaction = await connection.BeginTransactionAsync(ct);
-                        // Read again inside the transaction: another process may have applied it meanwhile.
-                        if ((await ReadJournalAsync(connection, transaction, ct)).ContainsKey(script.Name)) continue;
-                        await ExecuteAsync(connection, transaction, script.Sql, ct);
-                        if (guard is not null && await FirstRowAsync(connection, transaction, guard.Check, ct) is { } broken)
-                            throw new InvalidOperationException(
-                                $"Migration script {script.Name} leaves rows that break a foreign key (first: {string.Join(", ", broken)}); it was rolled back.");
-                        await ExecuteAsync(connection, transaction,
-                            $"INSERT INTO \"{JournalTable}\" (id, checksum, applied_at_utc) VALUES (@id, @checksum, CURRENT_TIMESTAMP)", ct,
-                            ("@id", script.Name), ("@checksum", script.Checksum));
-                        await transaction.CommitAsync(ct);
-                        applied.Add(script.Name);
-                    }
-                    finally
-                    {
-                        if (guard is not null) await ExecuteAsync(connection, null, guard.After, CancellationToken.None);
-                    }
-                }
-            }
-            finally
-            {
-                if (lockSql is { } u) await ExecuteAsync(connection, null, u.Unlock, CancellationToken.None);
-            }
+            return await ApplyAsync(db.Database.GetDbConnection(), DatabaseProviders.ProviderOf(db.Database), scripts, ct);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<IReadOnlyList<string>> ApplyAsync(DbConnection connection, DatabaseProvider provider, IReadOnlyList<Script> scripts, CancellationToken ct)
+    {
+        var lockSql = DatabaseProviders.MigrationLockSql(provider);
+        var guard = DatabaseProviders.ScriptGuardFor(provider);
+        var applied = new List<string>();
+        if (lockSql is { } l) await ExecuteAsync(connection, null, l.Lock, ct);
+        try
+        {
+            await ExecuteAsync(connection, null, DatabaseProviders.CreateJournalSql(provider, JournalTable), ct);
+            var journal = await ReadJournalAsync(connection, null, ct);
+            CheckJournal(journal, scripts);
+            foreach (var script in scripts.Where(s => !journal.ContainsKey(s.Name)))
+            {
+                if (guard is not null) await ExecuteAsync(connection, null, guard.Before, ct);
+                try
+                {
+                    await using var transaction = await connection.BeginTransactionAsync(ct);
+                    // Read again inside the transaction: another process may have applied it meanwhile.
+                    if ((await ReadJournalAsync(connection, transaction, ct)).ContainsKey(script.Name)) continue;
+                    await ExecuteAsync(connection, transaction, script.Sql, ct);
+                    if (guard is not null && await FirstRowAsync(connection, transaction, guard.Check, ct) is { } broken)
+                        throw new InvalidOperationException(
+                            $"Migration script {script.Name} leaves rows that break a foreign key (first: {string.Join(", ", broken)}); it was rolled back.");
+                    await ExecuteAsync(connection, transaction,
+                        $"INSERT INTO \"{JournalTable}\" (id, checksum, applied_at_utc) VALUES (@id, @checksum, CURRENT_TIMESTAMP)", ct,
+                        ("@id", script.Name), ("@checksum", script.Checksum));
+                    await transaction.CommitAsync(ct);
+                    applied.Add(script.Name);
+                }
+                finally
+                {
+                    if (guard is not null) await ExecuteAsync(connection, null, guard.After, CancellationToken.None);
+                }
+            }
+        }
+        finally
+        {
+            if (lockSql is { } u) await ExecuteAsync(connection, null, u.Unlock, CancellationToken.None);
         }
         return applied;
     }

@@ -30,6 +30,39 @@ public sealed class MigrationRunnerTests(TestDatabases databases) : IClassFixtur
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Applies_the_same_scripts_on_a_plain_connection_as_start_up_opens_it(DatabaseProvider provider)
+    {
+        var scripts = MigrationRunner.ScriptsFor(provider);
+        var database = await databases.CreateEmptyAsync(provider);
+
+        IReadOnlyList<string> first, second;
+        await using (var connection = await DatabaseProviders.OpenConnectionAsync(database.Options))
+        {
+            first = await MigrationRunner.MigrateAsync(connection, provider);
+            second = await MigrationRunner.MigrateAsync(connection, provider);
+        }
+
+        Assert.Equal(scripts.Select(s => s.Name), first);
+        Assert.Empty(second);
+        Assert.Empty(await database.MigrateAsync()); // the EF path reads the same journal
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.Agencies.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_plain_sqlite_connection_gets_the_applications_pragmas()
+    {
+        var database = await databases.CreateEmptyAsync(DatabaseProvider.Sqlite);
+        await using var connection = await DatabaseProviders.OpenConnectionAsync(database.Options);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT journal_mode FROM pragma_journal_mode) || ' ' || (SELECT timeout FROM pragma_busy_timeout) || ' ' || (SELECT temp_store FROM pragma_temp_store)";
+
+        Assert.Equal("wal 5000 2", await command.ExecuteScalarAsync()); // temp_store 2 = MEMORY
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Refuses_to_run_when_an_applied_script_has_changed(DatabaseProvider provider)
     {
         var database = await databases.CreateEmptyAsync(provider);

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CaseFlow.Web.Features.Cases;
 
 /// <summary>GET /api/cases — filtered, paged, by urgency: overdue, due within 3 working days, within 5, waiting on
-/// others (consultation, fee, correction), other open cases, then concluded and void ones; soonest reply date first
-/// within each group. <c>q</c> searches the case number, the applicant and the requested information.</summary>
+/// others (consultation, fee, correction), other open cases, soonest reply date first within each group; then concluded
+/// and void ones, newest first. <c>q</c> searches the case number, the applicant and the requested information.</summary>
 public static class ListCases
 {
     public sealed record Page(IReadOnlyList<CaseSummary> Items, int Total, int PageNumber, int PageSize);
@@ -41,11 +41,11 @@ public static class ListCases
             if (visible is not null && !visible.Contains(agency)) throw new ForbiddenException($"无权查看机关“{agency}”的案件。");
             var codes = subordinates == true ? AgencyTree.Subtree(await AgencyTree.ParentsAsync(db, ct), agency) : [agency];
             if (visible is not null) codes.IntersectWith(visible);
-            query = query.Where(c => codes.Contains(c.AgencyCode));
+            query = OfAgencies(query, codes);
         }
         else if (visible is not null)
         {
-            query = query.Where(c => visible.Contains(c.AgencyCode));
+            query = OfAgencies(query, visible);
         }
         if (includeVoid != true) query = query.Where(c => !c.IsVoid);
         if (state is not null) query = query.Where(c => c.State == state);
@@ -100,7 +100,12 @@ public static class ListCases
         {
             if (skip >= counts[g]) { skip -= counts[g]; continue; }
             // Only the summary columns: the JSON details stay out of list queries.
-            rows.AddRange(await groups[g].OrderBy(c => c.ReplyDueOn == null).ThenBy(c => c.ReplyDueOn).ThenBy(c => c.Id)
+            // Open cases are few: sorted by due date. Concluded ones (the office's whole history) newest first, read
+            // backwards along the key instead of sorted.
+            var ordered = g < groups.Length - 1
+                ? groups[g].OrderBy(c => c.ReplyDueOn == null).ThenBy(c => c.ReplyDueOn).ThenBy(c => c.Id)
+                : groups[g].OrderByDescending(c => c.Id);
+            rows.AddRange(await ordered
                 .Skip(skip).Take(size - rows.Count)
                 .Select(c => new ListedCase(
                     c.Id, c.CaseNumber, c.AgencyCode, c.State, c.Version, c.ReceivedOn, c.ReplyDueOn, c.DueProvisional, c.ApplicantColumn,
@@ -115,5 +120,13 @@ public static class ListCases
                 c.ReceivedOn, c.ReplyDueOn, c.DueProvisional, c.ApplicantColumn, c.ApplicantName, CaseViews.Mask(c.IdDocumentNumber),
                 c.AssignedOfficer, c.Outcome, c.ConcludedOn, c.IsVoid)),
         ], total, pageNumber, size);
+    }
+
+    /// <summary>One agency as an equality, so the database reads the queue's index in order; several as a list.</summary>
+    private static IQueryable<Domain.Cases.DisclosureRequest> OfAgencies(IQueryable<Domain.Cases.DisclosureRequest> cases, IReadOnlyCollection<string> codes)
+    {
+        if (codes.Count != 1) return cases.Where(c => codes.Contains(c.AgencyCode));
+        var code = codes.First();
+        return cases.Where(c => c.AgencyCode == code);
     }
 }

@@ -49,7 +49,7 @@ public static class JobsSetup
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddHostedService<RecurringJobs>(); // before the server, so that it finds them
+        var before = services.Count;
         services.AddHangfireServer((sp, o) =>
         {
             var schedule = sp.GetRequiredService<JobSchedule>();
@@ -58,6 +58,10 @@ public static class JobsSetup
             o.SchedulePollingInterval = schedule.PollInterval;
             o.HeartbeatInterval = JobServerHealthCheck.HeartbeatInterval;
         });
+        // Hangfire's server is started by JobsStarter, after the recurring jobs are registered, beside the web server's start.
+        var server = services.Skip(before).Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationFactory is not null);
+        services.Remove(server);
+        services.AddSingleton<IHostedService>(sp => new JobsStarter(sp, server.ImplementationFactory!));
         // A stopped job server does not stop this instance from serving requests: Degraded, never 503.
         services.AddHealthChecks().AddCheck<JobServerHealthCheck>("jobs", HealthStatus.Degraded, [HealthSetup.ReadyTag]);
         services.AddAuthorizationBuilder().AddPolicy(DashboardPolicy, p => p.RequireRole(Roles.Admin, Roles.Office));
@@ -66,16 +70,32 @@ public static class JobsSetup
 
     /// <summary>The dashboard, when Jobs are enabled: Admin may trigger and delete jobs, Office only looks, anyone else
     /// signed in gets 403 and anonymous callers 401, like the API.</summary>
+    /// <remarks>What <c>MapHangfireDashboardWithAuthorizationPolicy</c> does (the policy instead of Hangfire's
+    /// local-requests-only filter), except that the dashboard's pipeline, and with it the job storage, is made at the first
+    /// request to it: opening Hangfire's storage (SQLite: creating or checking its eleven tables) at start-up cost the cold
+    /// start about 0.2 s, and the job server opens it just after start anyway.</remarks>
     public static IEndpointRouteBuilder MapJobsDashboard(this IEndpointRouteBuilder app)
     {
-        if (app.ServiceProvider.GetService<JobStorage>() is null) return app;
-        app.MapHangfireDashboardWithAuthorizationPolicy(DashboardPolicy, DashboardPath, new DashboardOptions
+        if (app.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(JobStorage)) != true) return app;
+        var options = new DashboardOptions
         {
             DashboardTitle = "CaseFlow 定时任务",
             AppPath = "/",
             DisplayStorageConnectionString = false,
             IsReadOnlyFunc = ctx => !ctx.GetHttpContext().User.IsInRole(Roles.Admin),
-        }).ExcludeFromDescription();
+            Authorization = [],
+            AsyncAuthorization = [],
+        };
+        var builder = app.CreateApplicationBuilder();
+        var dashboard = new Lazy<RequestDelegate>(() =>
+        {
+            var services = builder.ApplicationServices;
+            options.TimeZoneResolver ??= services.GetService<ITimeZoneResolver>();
+            return builder.UsePathBase(DashboardPath)
+                .UseMiddleware<AspNetCoreDashboardMiddleware>(services.GetRequiredService<JobStorage>(), options, services.GetRequiredService<Hangfire.Dashboard.RouteCollection>())
+                .Build();
+        });
+        app.Map(DashboardPath + "/{**path}", context => dashboard.Value(context)).RequireAuthorization(DashboardPolicy).ExcludeFromDescription();
         return app;
     }
 
@@ -106,17 +126,52 @@ public static class JobsSetup
     private static PostgreSqlStorage PostgresStorage(string connectionString, PostgreSqlStorageOptions options) =>
         new(new NpgsqlConnectionFactory(connectionString, options), options);
 
-    /// <summary>Registers (or updates, when the intervals changed) the recurring jobs at start-up.</summary>
-    private sealed class RecurringJobs(IRecurringJobManager jobs, JobSchedule schedule) : IHostedService
+    /// <summary>Registers (or updates, when the intervals changed) the recurring jobs and then starts Hangfire's server
+    /// (<paramref name="server"/> makes Hangfire's own hosted service), on a thread of its own while the web server starts:
+    /// both opened the job storage and serialised the jobs on the start-up path, most of a second of the cold start. The
+    /// host's start still waits for them (<see cref="StartedAsync"/>), so a host that has started has its recurring jobs
+    /// and its job server, and a failure stops the start as before; only requests are answered meanwhile.</summary>
+    private sealed class JobsStarter(IServiceProvider services, Func<IServiceProvider, object> server) : IHostedLifecycleService, IDisposable
     {
+        private IHostedService? _server;
+        private Task _started = Task.CompletedTask;
+
+        public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            jobs.AddOrUpdate<TimerSweepJob>(TimerSweepJob.Id, j => j.RunAsync(CancellationToken.None), schedule.SweepCron);
-            jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.Id, j => j.RunAsync(CancellationToken.None), schedule.DispatchCron);
+            _started = Task.Run(async () =>
+            {
+                var jobs = services.GetRequiredService<IRecurringJobManager>();
+                var schedule = services.GetRequiredService<JobSchedule>();
+                jobs.AddOrUpdate<TimerSweepJob>(TimerSweepJob.Id, j => j.RunAsync(CancellationToken.None), schedule.SweepCron);
+                jobs.AddOrUpdate<OutboxDispatchJob>(OutboxDispatchJob.Id, j => j.RunAsync(CancellationToken.None), schedule.DispatchCron);
+                _server = (IHostedService)server(services); // after the jobs, so that it finds them
+                await _server.StartAsync(cancellationToken);
+            }, cancellationToken);
             return Task.CompletedTask;
         }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StartedAsync(CancellationToken cancellationToken) => _started;
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public async Task StopAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await _started;
+            }
+            catch (Exception)
+            {
+                // Already raised by StartedAsync, which stopped the host's start.
+            }
+            if (_server is not null) await _server.StopAsync(cancellationToken);
+        }
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public void Dispose() => (_server as IDisposable)?.Dispose();
     }
 }
 
