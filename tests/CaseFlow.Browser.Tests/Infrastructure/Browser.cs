@@ -41,6 +41,9 @@ public sealed class BrowserApp : IAsyncLifetime
         // Injected before any page script through the DevTools protocol, so the pages keep their Content-Security-Policy.
         await context.AddInitScriptAsync(PageChecks.AxeSource.Value);
         var page = await context.NewPageAsync();
+        // A 2-core CI machine running the whole suite answers slowly at times; waits are for pages, not for timing.
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
         page.Console += (_, m) =>
         {
             if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) cspViolations.Add(m.Text);

@@ -15,6 +15,11 @@ namespace CaseFlow.Browser.Tests.Features.Proceedings;
 public sealed class ProceedingsPagesTests(BrowserApp browser) : IClassFixture<BrowserApp>
 {
     private CaseFlowApp App => browser.App;
+
+    /// <summary>The 保密审查 a releasing reply needs before sign-off in v2 (domain.md §2.6).</summary>
+    private async Task<JsonObject> ReviewConfidentialityAsync(string agency, JsonObject c) =>
+        await Do(await App.SignedInAsync($"{agency}-reviewer", "ConfidentialityReviewer", agency), c, "recordConfidentialityReview",
+            """{"documents":"拟公开的文件","conclusion":"MayDisclose","reasons":"不涉及国家秘密、工作秘密和第三方合法权益"}""");
     private readonly List<string> _csp = [];
 
     private sealed record Desk(string Agency, string OfficerName, HttpClient Officer, string OfficeName, HttpClient Office, HttpClient Head, HttpClient Legal);
@@ -99,6 +104,7 @@ public sealed class ProceedingsPagesTests(BrowserApp browser) : IClassFixture<Br
         c = await Do(desk.Officer, c, "assign", $$"""{"officer":"{{desk.OfficerName}}"}""");
         c = await Do(desk.Officer, c, "submitDraft", """{"outcome":"Disclosed","text":"现将所申请信息提供如下。"}""");
         c = await Do(legal, c, "approveDraft");
+        c = await ReviewConfidentialityAsync(desk.Agency, c);
         c = await Do(desk.Head, c, "signOff");
         App.Clock.SetChinaTime(new DateOnly(2026, 3, 10), new TimeOnly(10, 0));
         c = await Do(desk.Officer, c, "deliver", """{"method":"Post","deliveredOn":"2026-03-10"}""");
@@ -120,6 +126,7 @@ public sealed class ProceedingsPagesTests(BrowserApp browser) : IClassFixture<Br
         c = await (await desk.Officer.GetAsync($"/api/cases/{Id(c)}")).ReadJsonAsync();
         c = await Do(desk.Officer, c, "submitDraft", """{"outcome":"Disclosed","text":"重新答复：现将所申请信息提供如下。"}""");
         c = await Do(legal, c, "approveDraft");
+        c = await ReviewConfidentialityAsync(desk.Agency, c);
         c = await Do(desk.Head, c, "signOff");
         c = await Do(desk.Officer, c, "deliver", """{"method":"Post","deliveredOn":"2026-05-06"}""");
         c = await Do(desk.Office, c, "archive", """{"fileNumber":"2026-WS-017"}""");
