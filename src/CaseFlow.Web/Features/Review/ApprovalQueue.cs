@@ -54,7 +54,7 @@ public static class ApprovalQueue
 
         var actor = CaseAccess.ActorOf(user);
         var today = ChinaTime.Today(time);
-        var names = await ReviewQueue.OfficerNamesAsync(db,
+        var names = await UserNames.DisplayNamesAsync(db,
             cases.Select(c => c.AssignedOfficer).Concat(cases.Select(c => c.Details.Extension?.RequestedBy)), ct);
         var entries = new List<Entry>();
         foreach (var c in cases)
@@ -73,7 +73,7 @@ public static class ApprovalQueue
 
             var clock = c.Clock(calendar);
             var due = ReviewQueue.DueState(c, today, calendar);
-            var officer = ReviewQueue.NameOf(names, c.AssignedOfficer);
+            var officer = UserNames.NameOf(names, c.AssignedOfficer);
             var label = def.State(c.State).Label;
             if (extension.Count > 0 && c.Details.Extension is { } request)
             {
@@ -81,7 +81,7 @@ public static class ApprovalQueue
                 var extended = clock.Paused || c.Article35ReplyOn is not null
                     ? null
                     : StatutoryClock.Reply(calendar, c.ClockInput() with { ExtensionDays = request.Days }, explain: false).DueOn;
-                entries.Add(new Entry(Kind.Extension, c, label, officer, clock, due, extension, extended, ReviewQueue.NameOf(names, request.RequestedBy)));
+                entries.Add(new Entry(Kind.Extension, c, label, officer, clock, due, extension, extended, UserNames.NameOf(names, request.RequestedBy)));
             }
             if (article35.Count > 0 && c.Details.ReasonsRequestedOn is not null && c.Article35ReplyOn is null)
                 entries.Add(new Entry(Kind.Article35, c, label, officer, clock, due, article35, null, null));

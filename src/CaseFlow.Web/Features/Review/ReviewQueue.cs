@@ -45,7 +45,7 @@ public static class ReviewQueue
 
         var actor = CaseAccess.ActorOf(user);
         var today = ChinaTime.Today(time);
-        var names = await OfficerNamesAsync(db, rows.Select(r => r.Case.AssignedOfficer), ct);
+        var names = await UserNames.DisplayNamesAsync(db, rows.Select(r => r.Case.AssignedOfficer), ct);
         var entries = new List<Entry>();
         foreach (var row in rows)
         {
@@ -54,7 +54,7 @@ public static class ReviewQueue
             if (engine.AvailableActions(c, actor, today, calendar).Count == 0) continue;
             var draft = c.Details.Drafts.LastOrDefault(d => d.Round == c.Round);
             var outcome = draft is not null && Domain.Outcomes.Outcomes.TryParse(draft.Outcome, out var o) ? o : null;
-            entries.Add(new Entry(c.Id, c.CaseNumber, c.ApplicantName, NameOf(names, c.AssignedOfficer), draft, outcome, row.SinceUtc,
+            entries.Add(new Entry(c.Id, c.CaseNumber, c.ApplicantName, UserNames.NameOf(names, c.AssignedOfficer), draft, outcome, row.SinceUtc,
                 c.ReplyDueOn, c.DueProvisional, DueState(c, today, calendar)));
         }
         return new Result([.. entries.OrderBy(e => e.DueOn is null).ThenBy(e => e.DueOn).ThenBy(e => e.Id)], total);
@@ -64,14 +64,4 @@ public static class ReviewQueue
     internal static Display.DueState DueState(DisclosureRequest c, DateOnly today, WorkingDayCalendar calendar) =>
         Display.Due(c.ReplyDueOn, today, c.IsConcluded, c.IsVoid, Display.PausedBy(c.State, c.Details), calendar);
 
-    internal static async Task<Dictionary<string, string>> OfficerNamesAsync(CaseFlowDbContext db, IEnumerable<string?> userNames, CancellationToken ct)
-    {
-        var wanted = userNames.OfType<string>().Distinct().ToList();
-        return wanted.Count == 0
-            ? []
-            : await db.Users.AsNoTracking().Where(u => wanted.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, ct);
-    }
-
-    internal static string? NameOf(IReadOnlyDictionary<string, string> names, string? userName) =>
-        userName is null ? null : names.GetValueOrDefault(userName, userName);
 }

@@ -83,8 +83,7 @@ public static class SupervisionBoard
         }
 
         // The officers' display names, for the list only.
-        var officers = list.Select(f => f.Officer).OfType<string>().Distinct().ToList();
-        var officerNames = await db.Users.AsNoTracking().Where(u => officers.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, ct);
+        var officerNames = await UserNames.DisplayNamesAsync(db, list.Select(f => f.Officer), ct);
         list = [.. list.Select(f => f.Officer is { } o ? f with { Officer = officerNames.GetValueOrDefault(o, o) } : f)];
         return new Board(today, departments, list, more);
     }

@@ -55,8 +55,7 @@ public sealed class CaseModel(CaseFlowDbContext db, WorkflowEngine engine, Calen
         if (done is not null && Definition.Action(done) is { } a) Done = a.Label;
 
         var journal = await GetJournal.Handle(id, User, db, ct);
-        var actors = journal.Select(j => j.Actor).Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => actors.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, ct);
+        var names = await UserNames.DisplayNamesAsync(db, journal.Select(j => j.Actor), ct);
         Timeline = [.. journal.Select(j => new TimelineEntry(Display.ChinaTime(j.AtUtc), names.GetValueOrDefault(j.Actor, j.Actor), ActionLabel(j.Action),
             StateLabel(j.FromState), StateLabel(j.ToState)))];
 

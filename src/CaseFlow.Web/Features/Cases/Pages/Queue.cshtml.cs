@@ -62,8 +62,7 @@ public sealed class QueueModel(CaseFlowDbContext db, WorkflowEngine engine, Cale
         var ids = page.Items.Select(i => i.Id).ToList();
         var extra = (await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.RequestedInformation, c.Details }).ToListAsync(ct)).ToDictionary(x => x.Id);
-        var officers = page.Items.Select(i => i.AssignedOfficer).OfType<string>().Distinct().ToList();
-        var names = await db.Users.AsNoTracking().Where(u => officers.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, ct);
+        var names = await UserNames.DisplayNamesAsync(db, page.Items.Select(i => i.AssignedOfficer), ct);
         var today = ChinaTime.Today(time);
         var byAgency = new Dictionary<string, WorkingDayCalendar>();
         var rows = new List<Row>();
