@@ -62,5 +62,13 @@ public static class Display
         return reasons.Count == 0 ? null : string.Join("、", reasons);
     }
 
+    /// <summary>A draft's legal review as the pages say it (the stored result is an English code).</summary>
+    public static string ReviewResult(string? result, string? reviewer) => result switch
+    {
+        "Approved" => $"已审核通过（{reviewer}）",
+        "Returned" => $"已退回修改（{reviewer}）",
+        _ => "待审核",
+    };
+
     public static string Truncate(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 }
