@@ -66,8 +66,11 @@ public sealed record FeeNotice(
 
 public sealed record ExtensionRequest(int Days, string Reason, string RequestedBy, DateOnly RequestedOn, bool? Approved = null, string? DecidedBy = null, DateOnly? DecidedOn = null, DateOnly? NotifiedOn = null);
 
+// Items: each item's outcome and reasons (null on drafts written before items were kept); Outcome is the case's one
+// outcome derived from them (ReplyItems.CaseOutcome), OutcomeRule says why; MainItem is 1-based, when marked.
 public sealed record Draft(int Number, int Round, string Outcome, string Text, string Author, DateTime SubmittedAtUtc,
-    string? ReviewResult = null, string? Reviewer = null, string? ReviewComments = null, string? SignedOffBy = null, DateOnly? SignedOffOn = null);
+    string? ReviewResult = null, string? Reviewer = null, string? ReviewComments = null, string? SignedOffBy = null, DateOnly? SignedOffOn = null,
+    IReadOnlyList<ItemOutcome>? Items = null, int? MainItem = null, string? OutcomeRule = null);
 
 public sealed record Proceeding(
     int Id, ProceedingKind Kind, string Body, DateOnly FiledOn, DateOnly CopyReceivedOn, bool SimpleProcedure, DateOnly ResponseDueOn,
@@ -80,6 +83,8 @@ public sealed record Delivery(int Round, DeliveryMethod Method, DateOnly Deliver
 /// <summary>The parts of a case that are read with the case but never filtered on; stored as one JSON column.</summary>
 public sealed class CaseDetails
 {
+    /// <summary>The items (事项) the application lists, as registered; empty when it was registered as one request.</summary>
+    public List<string> RequestedItems { get; set; } = [];
     public CorrectionNotice? Correction { get; set; }
     public List<PauseRecord> Pauses { get; set; } = [];
     public List<Consultation> Consultations { get; set; } = [];

@@ -84,7 +84,7 @@ public sealed partial class DisclosureRequest
     public sealed record Registration(
         Channel Channel, DateOnly SubmittedOn, DateOnly? ConfirmedOn, DateTime? ArrivedAtUtc,
         ApplicantColumn ApplicantColumn, string ApplicantName, string? IdDocumentNumber, string? Contact, string? Email, string? Address,
-        string RequestedInformation, string? RequestedForm, string? DeliveryChannel);
+        string RequestedInformation, string? RequestedForm, string? DeliveryChannel, IReadOnlyList<string>? Items = null);
 
     public static DisclosureRequest Register(
         Registration r, string agencyCode, int sequence, string workflowId, int workflowVersion, string initialState,
@@ -122,6 +122,7 @@ public sealed partial class DisclosureRequest
             CreatedAtUtc = nowUtc,
             CreatedBy = actor,
         };
+        c.Details.RequestedItems = [.. (r.Items ?? []).Select(x => x.Trim()).Where(x => x.Length > 0)];
         c.Recompute(calendar);
         return c;
     }
@@ -517,17 +518,62 @@ public sealed partial class DisclosureRequest
     public Draft CurrentDraft => Details.Drafts.LastOrDefault(d => d.Round == Round)
         ?? throw new CaseRuleException("state", "尚无答复草稿。");
 
-    public Draft SubmitDraft(string outcome, string text, string actor, DateTime nowUtc)
+    /// <summary>A draft reply. With <paramref name="items"/> each item has its own outcome and the case's outcome follows
+    /// §2.6 (<see cref="ReplyItems.CaseOutcome"/>); an <paramref name="outcome"/> given as well must be that one. Without
+    /// items the outcome answers the whole application, as one item.</summary>
+    public Draft SubmitDraft(string? outcome, string text, string actor, DateTime nowUtc, IReadOnlyList<ItemOutcome>? items = null, int? mainItem = null)
     {
         EnsureOpen();
-        if (!Outcomes.Outcomes.TryParse(outcome, out var o)) throw new CaseRuleException("outcome", $"“{outcome}”不是办理结果代码。");
         if (string.IsNullOrWhiteSpace(text)) throw new CaseRuleException("text", "答复书正文不能为空。");
-        if (o.RefusesDisclosure && !text.Contains("行政复议", StringComparison.Ordinal))
+        var listed = ReplyItemsFor(outcome, items);
+        var decision = ReplyItems.CaseOutcome(listed, items is { Count: > 0 } ? mainItem : null);
+        if (items is { Count: > 0 } && outcome is not null)
+        {
+            if (!Outcomes.Outcomes.TryParse(outcome, out var typed)) throw new CaseRuleException("outcome", $"“{outcome}”不是办理结果代码。");
+            if (typed != decision.Outcome)
+                throw new CaseRuleException("outcome", $"办理结果由各事项得出，应为“{decision.Outcome.Label}”：{decision.Rule}可不填写此项。");
+        }
+        var o = decision.Outcome;
+        if ((o.RefusesDisclosure || listed.Any(x => Outcomes.Outcomes.Find(x.Outcome).RefusesDisclosure)) && !text.Contains("行政复议", StringComparison.Ordinal))
             throw new CaseRuleException("text", "不予公开的答复须告知申请人应当先申请行政复议（行政复议法第二十三条）。");
-        var draft = new Draft(Details.Drafts.Count + 1, Round, o.Code, text, actor, nowUtc);
+        var draft = new Draft(Details.Drafts.Count + 1, Round, o.Code, text, actor, nowUtc,
+            Items: listed, MainItem: items is { Count: > 0 } ? mainItem : null, OutcomeRule: decision.Rule);
         Details.Drafts.Add(draft);
         return draft;
     }
+
+    /// <summary>The items a draft answers: those given (an item left blank takes the registered item at its place), or the
+    /// whole application as one item with the draft's outcome.</summary>
+    private List<ItemOutcome> ReplyItemsFor(string? outcome, IReadOnlyList<ItemOutcome>? items)
+    {
+        if (items is not { Count: > 0 })
+        {
+            if (string.IsNullOrWhiteSpace(outcome)) throw new CaseRuleException("outcome", "必填。");
+            if (!Outcomes.Outcomes.TryParse(outcome, out var single)) throw new CaseRuleException("outcome", $"“{outcome}”不是办理结果代码。");
+            return [new ItemOutcome(Details.RequestedItems.Count == 1 ? Details.RequestedItems[0] : RequestedInformation, single.Code)];
+        }
+        if (items.Count > ReplyItems.MaxItems) throw new CaseRuleException("items", $"一份答复最多 {ReplyItems.MaxItems} 个事项。");
+        if (items.Count < Details.RequestedItems.Count)
+            throw new CaseRuleException("items", $"申请列有 {Details.RequestedItems.Count} 个事项，每个事项都须有办理结果（现有 {items.Count} 个）。");
+        var listed = new List<ItemOutcome>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var x = items[i];
+            var text = string.IsNullOrWhiteSpace(x.Item) && i < Details.RequestedItems.Count ? Details.RequestedItems[i] : x.Item?.Trim() ?? "";
+            var item = x with
+            {
+                Item = text,
+                Reasons = Blank(x.Reasons),
+                ResponsibleAgency = Blank(x.ResponsibleAgency),
+                ResponsibleAgencyContact = Blank(x.ResponsibleAgencyContact),
+            };
+            ReplyItems.CheckItem(item, i);
+            listed.Add(item with { Outcome = Outcomes.Outcomes.Find(item.Outcome).Code });
+        }
+        return listed;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public void ReviewDraft(bool approve, string reviewer, string? comments)
     {
@@ -548,10 +594,10 @@ public sealed partial class DisclosureRequest
         Conclude(draft.Outcome, deliveredOn);
     }
 
-    public void ReplyOnTheSpot(string outcome, string text, string actor, DateTime nowUtc)
+    public void ReplyOnTheSpot(string? outcome, string text, string actor, DateTime nowUtc, IReadOnlyList<ItemOutcome>? items = null, int? mainItem = null)
     {
         EnsureOnTheSpotPossible(ReceivedOn);
-        var draft = SubmitDraft(outcome, text, actor, nowUtc);
+        var draft = SubmitDraft(outcome, text, actor, nowUtc, items, mainItem);
         Details.Deliveries.Add(new Delivery(Round, DeliveryMethod.InPerson, ReceivedOn, draft.Outcome));
         Conclude(draft.Outcome, ReceivedOn);
     }

@@ -48,6 +48,8 @@ public static class Outcomes
     ];
 
     public static Outcome Disclosed => All[0];
+    public static Outcome PartlyDisclosed => All[1];
+    public static Outcome NotHeld => Find("Unavailable.NotHeld");
     public static Outcome NoCorrection => Find("Other.NoCorrection");
     public static Outcome FeeUnpaid => Find("Other.FeeUnpaid");
     public static Outcome OtherOther => Find("Other.Other");

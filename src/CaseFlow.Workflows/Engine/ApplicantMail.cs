@@ -35,7 +35,15 @@ public static class ApplicantMail
     public static OutboxRequest? ReplyNotice(DisclosureRequest c) => c.Outcome is null ? null : Mail(c, "ApplicantReply",
         $"政府信息公开申请答复（{c.CaseNumber}）",
         $"{c.ApplicantName}：\n\n您的政府信息公开申请（{c.CaseNumber}）已于 {c.ConcludedOn:yyyy-MM-dd} 答复，办理结果：{Domain.Outcomes.Outcomes.Find(c.Outcome).Label}。\n\n" +
+        ItemLines(c.Details.Drafts.LastOrDefault()) +
         $"{c.Details.Drafts.LastOrDefault()?.Text}\n\n{Domain.Outcomes.Remedies.ClauseFor(Domain.Outcomes.Outcomes.Find(c.Outcome))}");
+
+    /// <summary>Each item's outcome and reasons (and, for 本机关不掌握, the agency responsible) when the reply answers more
+    /// than the application as a whole.</summary>
+    private static string ItemLines(Draft? draft) =>
+        draft?.Items is { } items && (items.Count > 1 || items.Any(x => x.Reasons is not null || x.ResponsibleAgency is not null))
+            ? "各事项办理结果：\n" + string.Join("\n", ReplyItems.Lines(items)) + "\n\n"
+            : "";
 
     private static OutboxRequest? Mail(DisclosureRequest c, string kind, string subject, string body) =>
         Wants(c) ? new OutboxRequest(kind, c.Email!, subject, body) : null;

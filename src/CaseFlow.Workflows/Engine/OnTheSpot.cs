@@ -14,8 +14,8 @@ internal static class OnTheSpot
     public static void Apply(StepContext c, SubmitDraftPayload p)
     {
         c.Case.EnsureOnTheSpotPossible(c.Today);
-        var draft = c.Case.SubmitDraft(p.Outcome ?? throw new CaseRuleException("outcome", "必填。"),
-            p.Text ?? throw new CaseRuleException("text", "必填。"), c.Actor.UserName, c.NowUtc);
+        var draft = c.Case.SubmitDraft(p.Outcome, p.Text ?? throw new CaseRuleException("text", "必填。"), c.Actor.UserName, c.NowUtc,
+            p.ItemOutcomes(), p.MainItem);
         c.Facts["draft"] = draft.Number;
         c.Facts["onTheSpot"] = true;
         if (Guards.Evaluate("needsLegalReview", c) || Guards.Evaluate("needsSignOff", c) || StepPreconditions.Confidentiality(c) is not null)

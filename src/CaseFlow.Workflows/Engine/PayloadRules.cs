@@ -26,6 +26,14 @@ public sealed class BetweenAttribute(int min, int max) : Attribute
     public int Max => max;
 }
 
+/// <summary>A list of at most <paramref name="max"/> entries; each entry's own fields are checked like the payload's,
+/// and named <c>field[i].name</c> in errors.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class MaxItemsAttribute(int max) : Attribute
+{
+    public int Max => max;
+}
+
 /// <summary>An amount in yuan: more than 0, at most two decimals, and within the stored precision (12, 2).</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class YuanAttribute : Attribute
@@ -84,6 +92,20 @@ public static class PayloadRules
                 errors.Add(new FieldError(field.Name, properties.Length == 0
                     ? "该操作不接受任何字段。"
                     : $"该操作没有此字段；可用字段：{string.Join("、", properties.Select(NameOf))}。"));
+        foreach (var p in properties.Where(p => ListEntryType(p.PropertyType) is not null))
+            if (payload.Value.TryGetProperty(NameOf(p), out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                var entryProperties = PropertiesOf(ListEntryType(p.PropertyType)!);
+                var i = 0;
+                foreach (var entry in list.EnumerateArray())
+                {
+                    if (entry.ValueKind == JsonValueKind.Object)
+                        foreach (var field in entry.EnumerateObject())
+                            if (!entryProperties.Any(q => string.Equals(NameOf(q), field.Name, StringComparison.OrdinalIgnoreCase)))
+                                errors.Add(new FieldError($"{NameOf(p)}[{i}].{field.Name}", $"没有此字段；可用字段：{string.Join("、", entryProperties.Select(NameOf))}。"));
+                    i++;
+                }
+            }
         if (errors.Count > 0) throw new InvalidPayloadException(errors);
 
         object bound;
@@ -99,12 +121,28 @@ public static class PayloadRules
                 e is InvalidJsonValueException ? e.Message : Expected(property?.PropertyType))]);
         }
 
-        foreach (var p in properties)
-            if (Check(p, p.GetValue(bound), today) is { } error) errors.Add(error);
-            else if (IsRequired(p) && IsMissing(p.GetValue(bound)))
-                errors.Add(new FieldError(NameOf(p), "必填。"));
+        CheckAll(properties, bound, "", today, errors);
         if (errors.Count > 0) throw new InvalidPayloadException(errors);
         return bound;
+    }
+
+    private static void CheckAll(PropertyInfo[] properties, object bound, string prefix, DateOnly today, List<FieldError> errors)
+    {
+        foreach (var p in properties)
+        {
+            var value = p.GetValue(bound);
+            var field = prefix + NameOf(p);
+            if (value is System.Collections.IList list && p.GetCustomAttribute<MaxItemsAttribute>() is { } most)
+            {
+                if (list.Count > most.Max) { errors.Add(new FieldError(field, $"最多 {most.Max} 项。")); continue; }
+                for (var i = 0; i < list.Count; i++)
+                    if (list[i] is { } entry) CheckAll(PropertiesOf(entry.GetType()), entry, $"{field}[{i}].", today, errors);
+                    else errors.Add(new FieldError($"{field}[{i}]", "不能为空。"));
+            }
+            else if (Check(p, value, field, today) is { } error) errors.Add(error);
+            else if (IsRequired(p) && IsMissing(value))
+                errors.Add(new FieldError(field, "必填。"));
+        }
     }
 
     /// <summary>The payload type's properties, refusing a string property without a declared limit (a type added
@@ -114,16 +152,25 @@ public static class PayloadRules
         var all = t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != "EqualityContract").ToArray();
         foreach (var p in all.Where(p => p.PropertyType == typeof(string) && p.GetCustomAttribute<MaxTextAttribute>() is null))
             throw new InvalidOperationException($"{t.Name}.{p.Name}: a payload text must declare its length limit ([property: MaxText(...)]).");
+        foreach (var p in all.Where(p => ListEntryType(p.PropertyType) is not null))
+        {
+            if (p.GetCustomAttribute<MaxItemsAttribute>() is null)
+                throw new InvalidOperationException($"{t.Name}.{p.Name}: a payload list must declare its length limit ([property: MaxItems(...)]).");
+            PropertiesOf(ListEntryType(p.PropertyType)!);
+        }
         return all;
     });
+
+    /// <summary>The entry type of a payload list (IReadOnlyList&lt;T&gt; of a record), null for anything else.</summary>
+    public static Type? ListEntryType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : null;
 
     private static bool IsMissing(object? value) => value is null || value is string s && string.IsNullOrWhiteSpace(s);
 
     public static bool IsRequired(PropertyInfo p) => p.GetCustomAttribute<RequiredFieldAttribute>() is not null;
 
-    private static FieldError? Check(PropertyInfo p, object? value, DateOnly today)
+    private static FieldError? Check(PropertyInfo p, object? value, string field, DateOnly today)
     {
-        var field = NameOf(p);
         switch (value)
         {
             case string s:

@@ -12,9 +12,13 @@ public static class StepPreconditions
 {
     private static readonly Dictionary<string, Func<StepContext, string?>> ByStep = new(StringComparer.Ordinal)
     {
-        ["RequestCorrection"] = ctx => ctx.Case.Details.Correction is null ? null : "补正告知只能一次性发出（条例第三十条），本案已发出过补正告知书。",
+        ["RequestCorrection"] = ctx => InRound(ctx, "发出补正告知") ??
+            (ctx.Case.Details.Correction is null ? null : "补正告知只能一次性发出（条例第三十条），本案已发出过补正告知书。"),
         ["ReceiveCorrection"] = ctx => ctx.Case.Details.Correction is not null ? null : "本案没有补正告知。",
-        ["SendFeeNotice"] = ctx => ctx.Case.Details.Fee is null ? null : "本案已发出过收费通知。",
+        ["SendFeeNotice"] = ctx => InRound(ctx, "发出收费通知") ?? (ctx.Case.Details.Fee is null ? null : "本案已发出过收费通知。"),
+        ["AskReasons"] = ctx => InRound(ctx, "要求申请人说明理由"),
+        ["SetArticle35ReplyDate"] = ctx => InRound(ctx, "确定合理答复期限"),
+        ["RequestExtension"] = ctx => InRound(ctx, "申请延期答复"),
         ["ReplyOnTheSpot"] = OnTheSpot,
         ["DraftOnTheSpot"] = OnTheSpot,
         ["ApproveExtension"] = ctx => ctx.Case.ReplyDueOn is { } due && ctx.Today > due
@@ -36,6 +40,12 @@ public static class StepPreconditions
     /// not match the draft's outcome; definitions without the setting (v1) ask for none.</summary>
     public static string? Confidentiality(StepContext ctx) =>
         ctx.Definition.Settings.ConfidentialityReviewRole is null ? null : ConfidentialityReviews.Missing(ctx.Case);
+
+    /// <summary>A re-reply round answers the application again within the period the decision set (domain.md §2.9): the
+    /// acts that shape the first answer's period or content — correction, fee, art 35, extension — are not repeated.</summary>
+    private static string? InRound(StepContext ctx, string act) => ctx.Case.OpenRound is { } round
+        ? $"重新答复（第 {round.Number} 轮）期间不能{act}：本轮的答复期限由复议决定或判决确定（domain.md §2.9），至 {round.DueOn:yyyy-MM-dd}。"
+        : null;
 
     private static string? OnTheSpot(StepContext ctx)
     {

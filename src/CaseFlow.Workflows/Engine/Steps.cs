@@ -49,7 +49,17 @@ public sealed record SetArticle35ReplyDatePayload([property: RequiredField, MayB
 public sealed record RequestExtensionPayload([property: RequiredField] int? Days, [property: RequiredField, MaxText(TextLimits.Reason)] string? Reason);
 [ServerDated("decidedOn", "notifiedOn")]
 public sealed record DecideExtensionPayload;
-public sealed record SubmitDraftPayload([property: RequiredField, MaxText(TextLimits.OutcomeCode)] string? Outcome, [property: RequiredField, MaxText(TextLimits.DraftText)] string? Text);
+// Outcome: the whole application's, or (with Items) the one the items give, which it must then match (domain.md §2.6).
+public sealed record SubmitDraftPayload([property: MaxText(TextLimits.OutcomeCode)] string? Outcome, [property: RequiredField, MaxText(TextLimits.DraftText)] string? Text,
+    [property: MaxItems(ReplyItems.MaxItems)] IReadOnlyList<DraftItemPayload>? Items = null, [property: Between(1, ReplyItems.MaxItems)] int? MainItem = null)
+{
+    public IReadOnlyList<ItemOutcome>? ItemOutcomes() =>
+        Items?.Select(x => new ItemOutcome(x.Item ?? "", x.Outcome ?? "", x.Reasons, x.ResponsibleAgency, x.ResponsibleAgencyContact)).ToList();
+}
+/// <summary>One item of a draft reply: blank Item takes the registered item at its place.</summary>
+public sealed record DraftItemPayload([property: MaxText(TextLimits.Request)] string? Item, [property: RequiredField, MaxText(TextLimits.OutcomeCode)] string? Outcome,
+    [property: MaxText(TextLimits.Reason)] string? Reasons, [property: MaxText(TextLimits.Name)] string? ResponsibleAgency,
+    [property: MaxText(TextLimits.Contact)] string? ResponsibleAgencyContact);
 public sealed record ReviewPayload([property: MaxText(TextLimits.Comment)] string? Comments);
 public sealed record DeliverPayload([property: RequiredField] DeliveryMethod? Method, DateOnly? DeliveredOn);
 public sealed record WithdrawPayload(DateOnly? WithdrawnOn, [property: MaxText(TextLimits.Reason)] string? Reason);
@@ -124,7 +134,7 @@ public static class Steps
         new Step<DecideExtensionPayload>("RejectExtension", (c, _) =>
             c.Case.DecideExtension(false, c.Actor.UserName, c.Today)),
         new Step<SubmitDraftPayload>("SubmitDraft", (c, p) =>
-            c.Facts["draft"] = c.Case.SubmitDraft(Req(p.Outcome, "outcome"), Req(p.Text, "text"), c.Actor.UserName, c.NowUtc).Number),
+            c.Facts["draft"] = c.Case.SubmitDraft(p.Outcome, Req(p.Text, "text"), c.Actor.UserName, c.NowUtc, p.ItemOutcomes(), p.MainItem).Number),
         new Step<ReviewPayload>("ApproveDraft", (c, p) => c.Case.ReviewDraft(true, c.Actor.UserName, p.Comments)),
         new Step<ReviewPayload>("ReturnDraft", (c, p) => c.Case.ReviewDraft(false, c.Actor.UserName, p.Comments)),
         new Step<NoPayload>("SignOff", (c, _) =>
@@ -145,7 +155,7 @@ public static class Steps
         new Step<SubmitDraftPayload>("ReplyOnTheSpot", (c, p) =>
         {
             if (c.Today != c.Case.ReceivedOn) throw new CaseRuleException("state", "当场答复须在收到申请的当日办结。");
-            c.Case.ReplyOnTheSpot(Req(p.Outcome, "outcome"), Req(p.Text, "text"), c.Actor.UserName, c.NowUtc);
+            c.Case.ReplyOnTheSpot(p.Outcome, Req(p.Text, "text"), c.Actor.UserName, c.NowUtc, p.ItemOutcomes(), p.MainItem);
         }),
         new Step<WithdrawPayload>("Withdraw", (c, p) => c.Case.Withdraw(p.WithdrawnOn ?? c.Today, p.Reason)),
         new Step<VoidPayload>("Void", (c, p) => c.Case.Void(Req(p.Reason, "reason"))),

@@ -63,7 +63,7 @@ public class PayloadRulesTests
     [Theory]
     [InlineData(typeof(SendFeeNoticePayload), "{}", "method")]
     [InlineData(typeof(RecordProceedingPayload), """{"kind":"Review","body":"  "}""", "body,filedOn")]
-    [InlineData(typeof(SubmitDraftPayload), """{"text":"答复正文"}""", "outcome")]
+    [InlineData(typeof(SubmitDraftPayload), """{"outcome":"Disclosed"}""", "text")] // outcome may come from the items
     [InlineData(typeof(VoidPayload), """{"reason":""}""", "reason")]
     public void Missing_required_fields_are_all_named(Type type, string json, string fields)
     {

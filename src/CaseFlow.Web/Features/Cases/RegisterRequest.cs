@@ -21,7 +21,8 @@ public static class RegisterRequest
     public sealed record Body(
         string? Agency, Channel? Channel, DateOnly? SubmittedOn, DateOnly? ConfirmedOn, DateTime? ArrivedAt,
         ApplicantKind? ApplicantKind, ApplicantColumn? OrganisationType, string? ApplicantName, string? IdDocumentNumber,
-        string? Contact, string? Email, string? Address, string? RequestedInformation, string? RequestedForm, string? DeliveryChannel);
+        string? Contact, string? Email, string? Address, string? RequestedInformation, string? RequestedForm, string? DeliveryChannel,
+        IReadOnlyList<string?>? Items = null);
 
     public static async Task<IResult> Handle(Body? body, ClaimsPrincipal user, CaseFlowDbContext db, WorkflowEngine engine,
         CalendarProvider calendars, WriteGate writes, TimeProvider time, CancellationToken ct)
@@ -81,6 +82,9 @@ public static class RegisterRequest
         if (b.Email is { Length: > 0 and <= TextLimits.Email } e && !System.Net.Mail.MailAddress.TryCreate(e, out _)) errors.Add(new("email", "电子邮件地址格式不正确。"));
         Text(errors, b.Address, "address", TextLimits.Address);
         Text(errors, b.RequestedInformation, "requestedInformation", TextLimits.RequestedInformation, required: true);
+        if (b.Items is { Count: > ReplyItems.MaxItems }) errors.Add(new("items", $"一份申请最多列 {ReplyItems.MaxItems} 个事项；更多的请分件登记。"));
+        else for (var i = 0; i < (b.Items?.Count ?? 0); i++)
+                Text(errors, b.Items![i], $"items[{i}]", TextLimits.Request, required: true);
         Text(errors, b.RequestedForm, "requestedForm", TextLimits.RequestedForm);
         Text(errors, b.DeliveryChannel, "deliveryChannel", TextLimits.DeliveryChannel);
         if (b.Channel is { } ch && b.SubmittedOn is { } s && !errors.Any(x => x.Field is "submittedOn" or "confirmedOn"))
@@ -89,7 +93,8 @@ public static class RegisterRequest
 
         var column = b.ApplicantKind == ApplicantKind.NaturalPerson ? ApplicantColumn.NaturalPerson : b.OrganisationType!.Value;
         return new DisclosureRequest.Registration(b.Channel!.Value, b.SubmittedOn!.Value, b.ConfirmedOn, b.ArrivedAt?.ToUniversalTime(),
-            column, b.ApplicantName!, b.IdDocumentNumber, b.Contact, b.Email, b.Address, b.RequestedInformation!, b.RequestedForm, b.DeliveryChannel);
+            column, b.ApplicantName!, b.IdDocumentNumber, b.Contact, b.Email, b.Address, b.RequestedInformation!, b.RequestedForm, b.DeliveryChannel,
+            b.Items?.Select(x => x!).ToList());
     }
 
     private static void Text(List<FieldError> errors, string? value, string field, int max, bool required = false)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CaseFlow.Data;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Calendar;
+using CaseFlow.Domain.Cases;
 using CaseFlow.Web.Features.Agencies;
 using CaseFlow.Web.Features.Calendar;
 using CaseFlow.Web.Features.Cases.Pages;
@@ -25,7 +26,16 @@ public static class SupervisionBoard
 
     /// <param name="Cases">the overdue and due-soon cases (or, when asked, every open case of one department), most urgent first.</param>
     /// <param name="More">more open cases than <see cref="MaxListed"/> matched; the list shows the most urgent.</param>
-    public sealed record Board(DateOnly Today, IReadOnlyList<Department> Departments, IReadOnlyList<FlaggedCase> Cases, bool More);
+    public sealed record Board(DateOnly Today, IReadOnlyList<Department> Departments, IReadOnlyList<FlaggedCase> Cases, bool More)
+    {
+        /// <summary>The reviews and lawsuits without a result, on a case or without one, earliest response date first.</summary>
+        public IReadOnlyList<PendingProceeding> Proceedings { get; init; } = [];
+    }
+
+    /// <summary>A review or lawsuit awaiting its result: the written reply (review) or defence (lawsuit) is due on
+    /// <see cref="ResponseDueOn"/>. <see cref="CaseId"/> is null for a proceeding without a case.</summary>
+    public sealed record PendingProceeding(long? CaseId, string? CaseNumber, string Agency, string AgencyName, ProceedingKind Kind, string Body,
+        DateOnly FiledOn, DateOnly ResponseDueOn);
 
     /// <summary>The most cases one list shows.</summary>
     public const int MaxListed = 500;
@@ -85,7 +95,32 @@ public static class SupervisionBoard
         // The officers' display names, for the list only.
         var officerNames = await UserNames.DisplayNamesAsync(db, list.Select(f => f.Officer), ct);
         list = [.. list.Select(f => f.Officer is { } o ? f with { Officer = officerNames.GetValueOrDefault(o, o) } : f)];
-        return new Board(today, departments, list, more);
+        return new Board(today, departments, list, more) { Proceedings = await PendingProceedingsAsync(db, codes, names, agency, ct) };
+    }
+
+    /// <summary>The proceedings of the tree (or of <paramref name="agency"/>) still without a result, whatever state their
+    /// case is in: a case's from the CaseProceedings rows (their due dates from the case), and those without a case.</summary>
+    private static async Task<IReadOnlyList<PendingProceeding>> PendingProceedingsAsync(CaseFlowDbContext db, List<string> codes,
+        Dictionary<string, string> names, string? agency, CancellationToken ct)
+    {
+        var scope = agency is not null && names.ContainsKey(agency) ? [agency] : codes;
+        var onCases = await db.CaseProceedings.AsNoTracking()
+            .Where(p => scope.Contains(p.AgencyCode) && p.Result == null && !p.Case!.IsVoid)
+            .OrderBy(p => p.FiledOn).Take(MaxListed)
+            .Select(p => new { p.CaseId, p.Number, p.Case!.CaseNumber, p.Case.AgencyCode, p.Case.Details })
+            .ToListAsync(ct);
+        var withoutCase = await db.AgencyProceedings.AsNoTracking()
+            .Where(p => scope.Contains(p.AgencyCode) && p.Result == null)
+            .OrderBy(p => p.ResponseDueOn).Take(MaxListed)
+            .ToListAsync(ct);
+        var pending = onCases
+            .Select(x => (x, p: x.Details.Proceedings.FirstOrDefault(p => p.Id == x.Number && p.Result is null)))
+            .Where(t => t.p is not null)
+            .Select(t => new PendingProceeding(t.x.CaseId, t.x.CaseNumber, t.x.AgencyCode, names.GetValueOrDefault(t.x.AgencyCode, t.x.AgencyCode),
+                t.p!.Kind, t.p.Body, t.p.FiledOn, t.p.ResponseDueOn))
+            .Concat(withoutCase.Select(p => new PendingProceeding(null, null, p.AgencyCode, names.GetValueOrDefault(p.AgencyCode, p.AgencyCode),
+                p.Kind, p.Body, p.FiledOn, p.ResponseDueOn)));
+        return [.. pending.OrderBy(p => p.ResponseDueOn).ThenBy(p => p.FiledOn).Take(MaxListed)];
     }
 
     private sealed record Row(long Id, string CaseNumber, string AgencyCode, string ApplicantName, DateOnly ReceivedOn, DateOnly? ReplyDueOn,

@@ -52,6 +52,17 @@ public abstract class ProceedingsV2Tests(CaseFlowApp app)
         Assert.Equal("handling", (string?)c["state"]);
         Assert.Equal("2026-04-07", (string?)c["details"]!["proceedings"]![0]!["responseDueOn"]);
         Assert.Contains("recordProceedingResult", Actions(c));
+        // the office's 督办 page lists it with the defence date, beside a review without a case (10 working days from
+        // 03-20: 03-23..27=1..5, 03-30..04-03=6..10 → 04-03)
+        await (await desk.Office.PostJsonAsync("/api/proceedings", """{"kind":"Review","body":"市人民政府","filedOn":"2026-03-20","subject":"主动公开"}"""))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        var board = await (await desk.Office.GetAsync($"/supervision?agency={desk.Agency}")).ReadBodyAsync(HttpStatusCode.OK);
+        var section = board[board.IndexOf("待审结的行政复议和诉讼", StringComparison.Ordinal)..];
+        Assert.Contains($">{(string?)c["caseNumber"]}</a>", section);
+        Assert.Contains("区人民法院", section);
+        Assert.Contains("无对应申请", section);
+        Assert.True(section.IndexOf("2026-04-03", StringComparison.Ordinal) < section.IndexOf("2026-04-07", StringComparison.Ordinal),
+            "earliest response date first");
 
         // 纠正 ordering the agency to act: the case is still being answered, so no round opens and nothing concludes
         Today(2026, 3, 25);
@@ -141,6 +152,17 @@ public abstract class ProceedingsV2Tests(CaseFlowApp app)
         var timers = await app.TimersAsync(Id(c));
         Assert.Contains(timers, t => t.Kind == "RoundReplyReminder" && t.DueOn == new DateOnly(2026, 3, 16) && t.FiredAtUtc == null);
         Assert.DoesNotContain("archive", Actions(c));
+        // the round answers within the decision's period: no correction, fee, art 35 date or extension is offered, and
+        // one asked for anyway is refused naming the rule
+        var officerView = await (await desk.Officer.GetAsync($"/api/cases/{Id(c)}")).ReadJsonAsync();
+        foreach (var act in new[] { "requestCorrection", "sendFeeNotice", "askReasons", "setArticle35ReplyDate", "requestExtension" })
+            Assert.DoesNotContain(act, Actions(officerView));
+        Assert.Contains("submitDraft", Actions(officerView));
+        Assert.Contains("startConsultation", Actions(officerView));
+        var refused = await (await desk.Officer.ActAsync(Id(c), "requestCorrection", Version(c), """{"items":"请写明文号"}"""))
+            .ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("重新答复（第 2 轮）期间不能发出补正告知", (string?)refused["detail"]);
+        Assert.Contains("至 2026-03-16", (string?)refused["detail"]);
 
         Today(2026, 3, 2);
         c = await ReplyAsync(desk, legal, c, "PartlyDisclosed", "部分公开。对不予公开部分不服的，可以依法申请行政复议。", "2026-03-02");

@@ -21,7 +21,7 @@ public sealed class ActionModel(CaseFlowDbContext db, WorkflowEngine engine, Cal
         if (await LoadAsync(id, ct) is { } problem) return problem;
         var form = FormFor(action);
         if (form is null) return NotFound();
-        View = new ActionFormView(id, Case.Version, form, Defaults(form), new FormErrors());
+        View = ActionFormView.Start(Case, form, User.Identity?.Name);
         return Page();
     }
 
@@ -60,7 +60,4 @@ public sealed class ActionModel(CaseFlowDbContext db, WorkflowEngine engine, Cal
         return ActionForm.For(def.Action(action)!, json.Value.SerializerOptions);
     }
 
-    /// <summary>What a form starts with: assigning proposes the signed-in officer.</summary>
-    public Dictionary<string, string> Defaults(ActionForm form) =>
-        form.Fields.Where(f => f.Name == "Officer").ToDictionary(f => f.InputName, _ => User.Identity?.Name ?? "");
 }

@@ -17,14 +17,22 @@ public sealed class ActionForm
 {
     public const string Prefix = "p.";
 
-    public enum Kind { Text, LongText, Date, Number, Decimal, Select, Checkbox }
+    public enum Kind { Text, LongText, Date, Number, Decimal, Select, Checkbox, List }
 
     public sealed record Option(string Value, string Label);
 
-    public sealed record Field(string Name, string JsonName, string Label, string? Hint, Kind Kind, IReadOnlyList<Option> Options, Type Type, bool Required)
+    /// <summary>One field. A <see cref="Kind.List"/> field has <see cref="Entry"/>: the fields of each of its rows, whose
+    /// inputs are named <c>p.items[0].outcome</c> and whose errors are keyed <c>items[0].outcome</c>, as the API's.</summary>
+    public sealed record Field(string Name, string JsonName, string Label, string? Hint, Kind Kind, IReadOnlyList<Option> Options, Type Type, bool Required,
+        IReadOnlyList<Field>? Entry = null, int MaxRows = 0)
     {
         public string InputName => Prefix + JsonName;
-        public string Id => "f-" + JsonName;
+        public string Id => "f-" + JsonName.Replace('[', '-').Replace("]", "").Replace('.', '-');
+
+        /// <summary>The field <paramref name="entry"/> of row <paramref name="row"/> of this list field.</summary>
+        public Field At(int row, Field entry) => entry with { JsonName = $"{JsonName}[{row}].{entry.JsonName}" };
+
+        public bool Owns(string errorKey) => errorKey == JsonName || Kind == Kind.List && errorKey.StartsWith(JsonName + "[", StringComparison.Ordinal);
     }
 
     private ActionForm(ActionDefinition action, IReadOnlyList<Field> fields, bool dangerous)
@@ -52,10 +60,18 @@ public sealed class ActionForm
         return new ActionForm(action, fields, DangerousSteps.Contains(action.Step));
     }
 
-    private static Field Describe(PropertyInfo p, JsonSerializerOptions json)
+    private static Field Describe(PropertyInfo p, JsonSerializerOptions json) => Describe(p, json, entry: false);
+
+    private static Field Describe(PropertyInfo p, JsonSerializerOptions json, bool entry)
     {
         var t = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
         var jsonName = json.PropertyNamingPolicy?.ConvertName(p.Name) ?? p.Name;
+        if (PayloadRules.ListEntryType(t) is { } entryType)
+        {
+            var (label, hint) = FieldLabels.List(p.Name);
+            var fields = PayloadRules.PropertiesOf(entryType).Select(q => Describe(q, json, entry: true)).ToList();
+            return new Field(p.Name, jsonName, label, hint, Kind.List, [], t, false, fields, p.GetCustomAttribute<MaxItemsAttribute>()?.Max ?? 0);
+        }
         var (kind, options) = t switch
         {
             _ when t == typeof(DateOnly) => (Kind.Date, Array.Empty<Option>()),
@@ -67,7 +83,19 @@ public sealed class ActionForm
             _ when FieldLabels.LongText.Contains(p.Name) => (Kind.LongText, []),
             _ => (Kind.Text, []),
         };
-        return new Field(p.Name, jsonName, FieldLabels.Label(p.Name), FieldLabels.Hint(p.Name), kind, options, t, PayloadRules.IsRequired(p));
+        return entry
+            ? new Field(p.Name, jsonName, FieldLabels.EntryLabel(p.Name), FieldLabels.EntryHint(p.Name), kind, options, t, PayloadRules.IsRequired(p))
+            : new Field(p.Name, jsonName, FieldLabels.Label(p.Name), FieldLabels.Hint(p.Name), kind, options, t, PayloadRules.IsRequired(p));
+    }
+
+    /// <summary>How many rows a list field shows: every row that has a value, and one empty row more (at least
+    /// <paramref name="least"/>), within the list's limit.</summary>
+    public static int RowsOf(Field list, IReadOnlyDictionary<string, string> values, int least = 1)
+    {
+        var used = 0;
+        for (var i = 0; i < list.MaxRows; i++)
+            if (list.Entry!.Any(e => !string.IsNullOrWhiteSpace(values.GetValueOrDefault(list.At(i, e).InputName)))) used = i + 1;
+        return Math.Min(list.MaxRows, Math.Max(least, used + 1));
     }
 
     /// <summary>The JSON payload from the posted form; values that cannot be read become field errors (keyed by the
@@ -77,32 +105,56 @@ public sealed class ActionForm
         var payload = new JsonObject();
         foreach (var f in Fields)
         {
-            var raw = form(f.InputName).ToString().Trim();
-            if (f.Kind == Kind.Checkbox) { if (raw.Length > 0) payload[f.JsonName] = true; continue; }
-            if (raw.Length == 0) continue;
-            switch (f.Kind)
-            {
-                case Kind.Date:
-                    if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) payload[f.JsonName] = raw;
-                    else errors.Add(new(f.JsonName, "请填写存在的日期，格式为 YYYY-MM-DD。"));
-                    break;
-                case Kind.Number:
-                    if (int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) payload[f.JsonName] = n;
-                    else errors.Add(new(f.JsonName, "请填写整数。"));
-                    break;
-                case Kind.Decimal:
-                    if (decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var m)) payload[f.JsonName] = m;
-                    else errors.Add(new(f.JsonName, "请填写金额，例如 100 或 100.50。"));
-                    break;
-                case Kind.Select:
-                    if (f.Options.Any(o => o.Value == raw)) payload[f.JsonName] = raw;
-                    else errors.Add(new(f.JsonName, "请从列表中选择。"));
-                    break;
-                default:
-                    payload[f.JsonName] = raw;
-                    break;
-            }
+            if (f.Kind == Kind.List) { if (ReadList(f, form, errors) is { } list) payload[f.JsonName] = list; continue; }
+            ReadField(f, form, errors, payload, f.JsonName);
         }
         return payload;
+    }
+
+    /// <summary>The rows up to the last one with anything besides its item text (which the page fills in from the
+    /// registration), so the indexes of the API's errors are the rows' indexes; null when no row is used.</summary>
+    private static JsonArray? ReadList(Field list, Func<string, StringValues> form, List<FieldError> errors)
+    {
+        var last = -1;
+        for (var i = 0; i < list.MaxRows; i++)
+            if (list.Entry!.Where(e => e.Name != "Item").Any(e => !string.IsNullOrWhiteSpace(form(list.At(i, e).InputName)))) last = i;
+        if (last < 0) return null;
+        var rows = new JsonArray();
+        for (var i = 0; i <= last; i++)
+        {
+            var row = new JsonObject();
+            foreach (var e in list.Entry!) ReadField(list.At(i, e), form, errors, row, e.JsonName);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static void ReadField(Field f, Func<string, StringValues> form, List<FieldError> errors, JsonObject payload, string key)
+    {
+        var raw = form(f.InputName).ToString().Trim();
+        if (f.Kind == Kind.Checkbox) { if (raw.Length > 0) payload[key] = true; return; }
+        if (raw.Length == 0) return;
+        switch (f.Kind)
+        {
+            case Kind.Date:
+                if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) payload[key] = raw;
+                else errors.Add(new(f.JsonName, "请填写存在的日期，格式为 YYYY-MM-DD。"));
+                break;
+            case Kind.Number:
+                if (int.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) payload[key] = n;
+                else errors.Add(new(f.JsonName, "请填写整数。"));
+                break;
+            case Kind.Decimal:
+                if (decimal.TryParse(raw, NumberStyles.Number, CultureInfo.InvariantCulture, out var m)) payload[key] = m;
+                else errors.Add(new(f.JsonName, "请填写金额，例如 100 或 100.50。"));
+                break;
+            case Kind.Select:
+                if (f.Options.Any(o => o.Value == raw)) payload[key] = raw;
+                else errors.Add(new(f.JsonName, "请从列表中选择。"));
+                break;
+            default:
+                payload[key] = raw;
+                break;
+        }
     }
 }

@@ -18,7 +18,11 @@ public static class ActionSubmission
         CancellationToken ct, string idPrefix = "", string? postTo = null)
     {
         var errors = new FormErrors();
-        var typed = form.Fields.ToDictionary(f => f.InputName, f => posted[f.InputName].ToString());
+        var typed = form.Fields.Where(f => f.Kind != ActionForm.Kind.List).ToDictionary(f => f.InputName, f => posted[f.InputName].ToString());
+        foreach (var list in form.Fields.Where(f => f.Kind == ActionForm.Kind.List))
+            for (var i = 0; i < list.MaxRows; i++)
+                foreach (var e in list.Entry!)
+                    if (posted.TryGetValue(list.At(i, e).InputName, out var value)) typed[list.At(i, e).InputName] = value.ToString();
         var version = int.TryParse(posted["version"], out var v) ? v : -1;
         var view = new ActionFormView(caseId, version, form, typed, errors, idPrefix, postTo);
 
@@ -49,7 +53,7 @@ public static class ActionSubmission
 
     private static void AddError(FormErrors errors, ActionForm form, string field, string message)
     {
-        if (form.Fields.Any(f => f.JsonName == field)) errors.Add(field, message);
+        if (form.Fields.Any(f => f.Owns(field))) errors.Add(field, message);
         else errors.General.Add(message);
     }
 }

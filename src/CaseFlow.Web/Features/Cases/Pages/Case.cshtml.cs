@@ -63,9 +63,7 @@ public sealed class CaseModel(CaseFlowDbContext db, WorkflowEngine engine, Calen
         var options = json.Value.SerializerOptions;
         Actions = [.. Case.AvailableActions.Select(x => Definition.Action(x.Id)).OfType<ActionDefinition>().Select(x =>
         {
-            var form = ActionForm.For(x, options);
-            var defaults = form.Fields.Where(f => f.Name == "Officer").ToDictionary(f => f.InputName, _ => User.Identity?.Name ?? "");
-            return new ActionFormView(Case.Id, Case.Version, form, defaults, new FormErrors(), x.Id + "-");
+            return ActionFormView.Start(Case, ActionForm.For(x, options), User.Identity?.Name, x.Id + "-");
         })];
         return Page();
     }

@@ -57,7 +57,30 @@ public static class FieldLabels
         ["DecisionReceivedOn"] = ("本机关收到决定或判决日期", "未填写决定限定的期限时，重新答复期限自该日起算20个工作日；留空则为决定日期。"),
         ["OrderedReplyOn"] = ("决定限定的答复期限", "决定或判决写明期限的填写；否则留空。"),
         ["FileNumber"] = ("案卷号", null),
+        ["MainItem"] = ("主要事项（序号）", "各事项结果不同、又不属于区分处理（部分公开）时，以主要事项的结果统计；留空为第1个事项。"),
     };
+
+    /// <summary>Labels of the fields of one list entry (the items of a draft reply), which reuse names the payloads use
+    /// elsewhere with another meaning (Items, Reasons).</summary>
+    private static readonly Dictionary<string, (string Label, string? Hint)> EntryFields = new(StringComparer.Ordinal)
+    {
+        ["Item"] = ("事项内容", null),
+        ["Outcome"] = ("办理结果", null),
+        ["Reasons"] = ("理由", "予以公开以外的结果须写明理由。"),
+        ["ResponsibleAgency"] = ("负责公开该信息的机关", "仅“本机关不掌握相关政府信息”（条例第三十六条第（五）项）能够确定时填写。"),
+        ["ResponsibleAgencyContact"] = ("该机关的联系方式", null),
+    };
+
+    /// <summary>The label of a list field (by its property name) and of its entries' fields.</summary>
+    public static (string Label, string? Hint) List(string property) => property switch
+    {
+        "Items" => ("按事项答复", "申请列有多个事项时，逐项写明办理结果和理由；案件的办理结果按第2.6条规则由各事项得出，上方“办理结果”可不填。未使用的行留空。"),
+        _ => (property, null),
+    };
+
+    public static string EntryLabel(string property) => EntryFields.TryGetValue(property, out var f) ? f.Label : Label(property);
+
+    public static string? EntryHint(string property) => EntryFields.TryGetValue(property, out var f) ? f.Hint : null;
 
     /// <summary>Free text fields that take more than a line.</summary>
     public static readonly IReadOnlySet<string> LongText = new HashSet<string>(StringComparer.Ordinal)

@@ -33,6 +33,8 @@ public sealed class RegisterModel(CaseFlowDbContext db, WorkflowEngine engine, C
         public string? Email { get; set; }
         public string? Address { get; set; }
         public string? RequestedInformation { get; set; }
+        /// <summary>The items (事项), one per line; blank lines are dropped.</summary>
+        public string? Items { get; set; }
         public string? RequestedForm { get; set; }
         public string? DeliveryChannel { get; set; }
     }
@@ -42,7 +44,7 @@ public sealed class RegisterModel(CaseFlowDbContext db, WorkflowEngine engine, C
         ["channel"] = "收到渠道", ["submittedOn"] = "提交或到达日期", ["confirmedOn"] = "确认日期", ["arrivedAt"] = "到达时间",
         ["applicantKind"] = "申请人类型", ["organisationType"] = "组织类型", ["applicantName"] = "申请人姓名或名称",
         ["idDocumentNumber"] = "证件号码", ["contact"] = "联系方式", ["email"] = "电子邮件", ["address"] = "通信地址",
-        ["requestedInformation"] = "申请公开的政府信息", ["requestedForm"] = "获取信息的方式", ["deliveryChannel"] = "送达方式",
+        ["requestedInformation"] = "申请公开的政府信息", ["items"] = "申请事项", ["requestedForm"] = "获取信息的方式", ["deliveryChannel"] = "送达方式",
         ["agency"] = "登记机关", ["body"] = "表单",
     };
 
@@ -90,7 +92,10 @@ public sealed class RegisterModel(CaseFlowDbContext db, WorkflowEngine engine, C
             {
                 var friendly = err.Field == "organisationType" && err.Message.StartsWith("法人", StringComparison.Ordinal) ? "法人或其他组织须选择组织类型。"
                     : PageMessages.GetValueOrDefault(err.Field) ?? err.Message;
-                Errors.Add(err.Field, friendly);
+                // The API names the line ("items[2]"); the page has one box for all lines.
+                if (err.Field.StartsWith("items[", StringComparison.Ordinal) && int.TryParse(err.Field[6..^1], out var line))
+                    Errors.Add("items", $"第{line + 1}个事项：{err.Message}");
+                else Errors.Add(err.Field, friendly);
             }
         }
         catch (ForbiddenException e)
@@ -128,7 +133,8 @@ public sealed class RegisterModel(CaseFlowDbContext db, WorkflowEngine engine, C
         return new RegisterRequest.Body(Blank(f.Agency), Enum<Channel>(f.Channel, "channel"), Date(f.SubmittedOn, "submittedOn"), Date(f.ConfirmedOn, "confirmedOn"), arrived,
             Enum<ApplicantKind>(f.ApplicantKind, "applicantKind"), Enum<ApplicantColumn>(f.OrganisationType, "organisationType"),
             Blank(f.ApplicantName), Blank(f.IdDocumentNumber), Blank(f.Contact), Blank(f.Email), Blank(f.Address), Blank(f.RequestedInformation),
-            Blank(f.RequestedForm), Blank(f.DeliveryChannel));
+            Blank(f.RequestedForm), Blank(f.DeliveryChannel),
+            f.Items is null ? null : [.. f.Items.Split('\n').Select(x => x.Trim()).Where(x => x.Length > 0)]);
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
