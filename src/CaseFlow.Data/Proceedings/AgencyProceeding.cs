@@ -29,6 +29,9 @@ public class AgencyProceeding
     /// <summary>A lawsuit after review: the review (an agency proceeding of the same agency) it follows.</summary>
     public long? ReviewId { get; set; }
 
+    /// <summary>The day the response-due reminder went out (once; null while not yet).</summary>
+    public DateOnly? RemindedOn { get; set; }
+
     public ProceedingResult? Result { get; set; }
     public DateOnly? DecidedOn { get; set; }
 

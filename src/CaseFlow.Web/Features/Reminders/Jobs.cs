@@ -11,8 +11,9 @@ namespace CaseFlow.Web.Features.Reminders;
 // a run that cannot get it within LockWaitSeconds fails (shown on the dashboard) and the next one comes soon.
 // No automatic retries: the schedule is the retry.
 
-/// <summary>Fires due timer rows: reminders, escalations and the system actions of expired periods.</summary>
-public sealed class TimerSweepJob(TimerSweeper sweeper)
+/// <summary>Fires due timer rows: reminders, escalations and the system actions of expired periods; then the reminders
+/// of proceedings without a case, which have no timer rows.</summary>
+public sealed class TimerSweepJob(TimerSweeper sweeper, Proceedings.AgencyProceedingReminders proceedings)
 {
     public const string Id = "timer-sweep";
 
@@ -20,7 +21,7 @@ public sealed class TimerSweepJob(TimerSweeper sweeper)
     [DisplayName("计时器扫描：到期提醒、逾期督办、期限届满自动处理")]
     [DisableConcurrentExecution(JobsSetup.LockWaitSeconds)]
     [AutomaticRetry(Attempts = 0)]
-    public Task<int> RunAsync(CancellationToken ct) => sweeper.SweepAsync(ct);
+    public async Task<int> RunAsync(CancellationToken ct) => await sweeper.SweepAsync(ct) + await proceedings.RunAsync(ct);
 }
 
 /// <summary>Sends the committed outbox e-mails.</summary>

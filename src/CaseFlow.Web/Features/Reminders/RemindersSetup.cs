@@ -13,6 +13,7 @@ public static class RemindersSetup
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidation>();
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<TimerSweeper>();
+        services.AddSingleton<Proceedings.AgencyProceedingReminders>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddScoped<ICalendarChangeListener, RecomputeOpenCases>();
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using CaseFlow.Web.Tests.Features.Reminders;
 using CaseFlow.Web.Tests.Infrastructure;
 
@@ -17,6 +18,38 @@ public abstract class AgencyProceedingsTests(CaseFlowApp app)
     public sealed class OnPostgres(PostgresApp app) : AgencyProceedingsTests(app), IClassFixture<PostgresApp>;
 
     private void Today(int year, int month, int day) => app.Clock.SetChinaTime(new DateOnly(year, month, day), new TimeOnly(10, 0));
+
+    private Task<int> RemindAsync() =>
+        app.Services.GetRequiredService<CaseFlow.Web.Features.Proceedings.AgencyProceedingReminders>().RunAsync(CancellationToken.None);
+
+    /// <summary>Review copy received Thu 2026-04-02 → reply due Fri 04-17 (counted in the test above); the lawsuit's
+    /// defence is due the same day but its result comes first, so it is not reminded of.</summary>
+    [Fact]
+    public async Task The_response_due_day_reminds_the_agency_once()
+    {
+        var desk = await app.DeskAsync();
+        Today(2026, 4, 2);
+        await (await desk.Office.PostJsonAsync("/api/proceedings",
+            """{"kind":"Review","body":"市人民政府","filedOn":"2026-04-01","copyReceivedOn":"2026-04-02"}""")).ReadJsonAsync(HttpStatusCode.Created);
+        var lawsuit = await (await desk.Officer.PostJsonAsync("/api/proceedings", """{"kind":"Lawsuit","body":"区人民法院","filedOn":"2026-04-02"}"""))
+            .ReadJsonAsync(HttpStatusCode.Created);
+        Today(2026, 4, 10);
+        await (await desk.Office.PostJsonAsync($"/api/proceedings/{(long)lawsuit["id"]!}/result", """{"result":"Other","decidedOn":"2026-04-10"}""")).ReadJsonAsync();
+
+        Today(2026, 4, 16);
+        await RemindAsync();
+        Assert.Empty(await desk.Office.GetArrayAsync("/api/me/notifications"));
+
+        Today(2026, 4, 17);
+        await RemindAsync();
+        await RemindAsync(); // a second sweep, as another instance would run it
+        foreach (var user in new[] { desk.Office, desk.Head, desk.Officer })
+        {
+            var note = Assert.Single(await user.GetArrayAsync("/api/me/notifications"));
+            Assert.EndsWith("：行政复议答复今日到期", (string?)note!["title"]);
+            Assert.Contains("的书面答复及证据须于今日 2026-04-17 前提交", (string?)note["body"]);
+        }
+    }
 
     [Fact]
     public async Task A_review_without_a_case_counts_in_table_four_of_its_agency_and_year()
