@@ -79,6 +79,8 @@ public sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<Di
             .HasDatabaseName("IX_Cases_Report");
         // Fee dates are rare: the report finds the fees of the year through these.
         b.HasIndex(c => c.FeeNotifiedOn);
+        // The applicant's other applications at the agency (按件 fee, 重复申请 candidates on every case page) (0012).
+        b.HasIndex(c => new { c.AgencyCode, c.IdDocumentNumber });
         b.HasIndex(c => c.FeePaidOn);
     }
 }

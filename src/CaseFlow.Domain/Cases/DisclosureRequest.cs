@@ -112,7 +112,9 @@ public sealed partial class DisclosureRequest
             ReceivedOn = receivedOn,
             ApplicantColumn = r.ApplicantColumn,
             ApplicantName = r.ApplicantName.Trim(),
-            IdDocumentNumber = r.IdDocumentNumber?.Trim(),
+            // Upper case, as the documents print them (an ID card's check letter X may be typed either way), so that
+            // matching the applicant's other applications is an index lookup.
+            IdDocumentNumber = r.IdDocumentNumber?.Trim().ToUpperInvariant(),
             Contact = r.Contact?.Trim(),
             Email = r.Email?.Trim(),
             Address = r.Address?.Trim(),

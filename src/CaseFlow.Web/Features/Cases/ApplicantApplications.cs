@@ -11,8 +11,8 @@ public sealed record SimilarApplication(long Id, string CaseNumber, DateOnly Rec
 
 /// <summary>
 /// The applicant's applications at an agency, matched by identity number or organisation code (the one
-/// <c>IdDocumentNumber</c> column, compared trimmed and case-insensitively: an ID card's check letter X may be typed
-/// either way). Void registrations count nowhere. One query serves the 按件 fee (the case's place in its natural
+/// <c>IdDocumentNumber</c> column, stored trimmed and upper-cased since 0012, so an ID card's check letter X typed either
+/// way matches, through the index (AgencyCode, IdDocumentNumber)). Void registrations count nowhere. One query serves the 按件 fee (the case's place in its natural
 /// month) and the 重复申请 candidates on the case.
 /// </summary>
 public static class ApplicantApplications
@@ -24,8 +24,7 @@ public static class ApplicantApplications
     {
         var key = Normalise(idDocumentNumber);
         if (key is null) return db.Cases.Where(_ => false);
-        return db.Cases.AsNoTracking().Where(c => c.AgencyCode == agencyCode && !c.IsVoid && c.IdDocumentNumber != null
-            && c.IdDocumentNumber.ToUpper() == key);
+        return db.Cases.AsNoTracking().Where(c => c.AgencyCode == agencyCode && c.IdDocumentNumber == key && !c.IsVoid);
     }
 
     /// <summary>The case's place (1-based) among its applicant's applications received in the same natural month at the
