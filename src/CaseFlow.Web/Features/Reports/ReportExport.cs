@@ -149,7 +149,9 @@ public static partial class ReportExport
             cells.Add(new(row++, 1, 1, 1, CellKind.Number, null, counts[i]) { Source = (ReportKeys.Extras, ConclusionLabels[i].Key) });
         }
         cells.Add(new(row, 0, 1, 1, CellKind.Label, "合计（等于表三（七）总计）", null));
-        cells.Add(new(row, 1, 1, 1, CellKind.Number, null, counts.Sum()) { Source = (ReportKeys.ConcludedTotal, ReportKeys.Total) });
+        // Not a link: its cases are table 三's (七) 总计, which links to them already (and one cell per figure keeps the
+        // page's data-row/data-column pairs unique).
+        cells.Add(new(row, 1, 1, 1, CellKind.Number, null, counts.Sum()));
         return new GridTable("其他统计指标", ExtrasHeading, [40, 24], 1, cells) { Notes = [Extras.ConventionText] };
     }
 
