@@ -42,6 +42,21 @@ public sealed class AnnualReport
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<long>>> Table4CaseIds { get; init; } =
         ReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<long>>>.Empty;
 
+    /// <summary>Older-indicator drill-down: <see cref="ReportKeys.ExtrasKeys"/> key → the ids (ascending) of the cases
+    /// counted in it (empty when computed from tallies).</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, IReadOnlyList<long>> ExtrasCaseIds { get; init; } =
+        ReadOnlyDictionary<string, IReadOnlyList<long>>.Empty;
+
+    /// <summary>The case ids behind one older indicator.</summary>
+    /// <exception cref="ArgumentException">unknown key.</exception>
+    public IReadOnlyList<long> CasesInExtras(string key)
+    {
+        if (!ReportKeys.ExtrasKeys.Contains(key))
+            throw new ArgumentException($"Unknown older indicator '{key}'; expected one of {string.Join(", ", ReportKeys.ExtrasKeys)}.", nameof(key));
+        return ExtrasCaseIds.TryGetValue(key, out var ids) ? ids : [];
+    }
+
     /// <summary>The ids (ascending) of the cases counted in one table-三 cell.</summary>
     /// <param name="row">any key of <see cref="Table3.Rows"/>; "ConcludedTotal" is the union of the outcome rows.</param>
     /// <param name="column">any entry of <see cref="Table3.Columns"/>; "Total" is the union of the six columns.</param>
@@ -95,9 +110,25 @@ public sealed class Table3
 /// <summary>Section 六 fees in the report year: notices sent, amount notified, amount collected (yuan).</summary>
 public sealed record Fees(int Notices, decimal NotifiedYuan, decimal CollectedYuan);
 
-/// <summary>Older indicators: new applications by channel (all six channel names, zeros included);
-/// 按时办结数 and 延期办结数 among the cases concluded in the year.</summary>
-public sealed record Extras(IReadOnlyDictionary<string, int> ByChannel, int ConcludedOnTime, int ConcludedAfterExtension);
+/// <summary>Older indicators: new applications by channel (all six channel names, zeros included); among the cases
+/// counted in table 三 row (七) (concluded in the year, first conclusion, valid outcome): 按时办结数, 延期办结数 and
+/// 逾期办结数, which add up to (七) total. Each case is in exactly one of the three, by <see cref="Convention"/>.</summary>
+/// <param name="ConcludedOnTime">按时办结: not extended, concluded on or before the reply deadline in force at conclusion.</param>
+/// <param name="ConcludedAfterExtension">延期办结: extended (art 33 ¶2) and concluded on or before the extended deadline.</param>
+/// <param name="ConcludedLate">逾期办结: concluded after the deadline in force at conclusion (the extended one if extended,
+/// the art 35 date if one was set). An extended case concluded after its extended deadline is late, not extended.</param>
+public sealed record Extras(IReadOnlyDictionary<string, int> ByChannel, int ConcludedOnTime, int ConcludedAfterExtension, int ConcludedLate)
+{
+    /// <summary>The classification rule, in the words the report page shows (serialized so API readers see it too).</summary>
+    public const string ConventionText =
+        "按首次办结计算，每件本年办结的申请只计入以下一项，三项之和等于表三（七）总计：" +
+        "按时办结——未延期，办结日不晚于答复期限；" +
+        "延期办结——经批准延期，办结日不晚于延长后的答复期限；" +
+        "逾期办结——办结日晚于办结时适用的答复期限（延期的为延长后的期限，依条例第三十五条确定答复日期的为该日期），延期后仍逾期的计入逾期办结，不计入延期办结。" +
+        "办结时答复期限因中止而未确定的，计入按时办结。重新答复不改变这三项。";
+
+    public string Convention => ConventionText;
+}
 
 /// <summary>One consistency check; <see cref="CaseIds"/> lists the cases that cause a failure (empty when passed).</summary>
 public sealed record Check(string Name, bool Passed, string Detail)
@@ -128,6 +159,17 @@ public static class ReportKeys
         [New, CarriedIn, .. OutcomeList.All.Select(o => o.Code), ConcludedTotal, CarriedOut];
 
     public static readonly IReadOnlyList<string> Table4Groups = [Review, LawsuitDirect, LawsuitAfterReview];
+
+    /// <summary>The drill-down "row" of the older indicators: GET …/cells/Extras/{key}.</summary>
+    public const string Extras = "Extras";
+    public const string ConcludedOnTime = "ConcludedOnTime";
+    public const string ConcludedAfterExtension = "ConcludedAfterExtension";
+    public const string ConcludedLate = "ConcludedLate";
+
+    /// <summary>The older indicators a drill-down can name: the three conclusion classes, then the six
+    /// <see cref="Channel"/> names (new applications by channel).</summary>
+    public static readonly IReadOnlyList<string> ExtrasKeys =
+        [ConcludedOnTime, ConcludedAfterExtension, ConcludedLate, .. Enum.GetValues<Channel>().Select(c => c.ToString())];
 
     /// <summary>"Upheld", "Corrected", "Other" (<see cref="ProceedingResult"/> names), "Pending", "Total".</summary>
     public static readonly IReadOnlyList<string> Table4Results =

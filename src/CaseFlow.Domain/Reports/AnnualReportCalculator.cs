@@ -242,12 +242,27 @@ public static class AnnualReportCalculator
                 collected += f.PaidYuan ?? 0m;
         }
 
+        var extras = ReportKeys.ExtrasKeys.ToDictionary(k => k, _ => new Cell(), StringComparer.Ordinal);
+        void CountExtra(string key, Fact f)
+        {
+            extras[key].Count += f.Count;
+            if (f.Case is not null) extras[key].Ids.Add(f.Case.Id);
+        }
+        foreach (var c in live.Where(c => c.Received == ReportPeriod.During && c.Channel is { } ch && Enum.IsDefined(ch)))
+            CountExtra(c.Channel!.Value.ToString(), c);
+        // The three conclusion classes partition exactly the cases of 三(七) — the first conclusion with a valid
+        // outcome — so they add up to it. "Late" wins over "extended": an extension that was still overrun is late.
+        foreach (var c in live.Where(c => c.Concluded == ReportPeriod.During && OutcomeList.TryParse(c.Outcome, out _)))
+            CountExtra(!c.RepliedByDue ? ReportKeys.ConcludedLate : c.Extended ? ReportKeys.ConcludedAfterExtension : ReportKeys.ConcludedOnTime, c);
         var byChannel = new OrderedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var ch in Enum.GetValues<Channel>())
-            byChannel[ch.ToString()] = live.Where(c => c.Received == ReportPeriod.During && c.Channel == ch).Sum(c => c.Count);
-        var concludedThisYear = live.Where(c => c.Concluded == ReportPeriod.During).ToList();
-        var afterExtension = concludedThisYear.Where(c => c.Extended).Sum(c => c.Count);
-        var onTime = concludedThisYear.Where(c => !c.Extended && c.RepliedByDue).Sum(c => c.Count);
+            byChannel[ch.ToString()] = extras[ch.ToString()].Count;
+        var extrasIds = new OrderedDictionary<string, IReadOnlyList<long>>(StringComparer.Ordinal);
+        foreach (var key in ReportKeys.ExtrasKeys)
+        {
+            extras[key].Ids.Sort();
+            if (withIds) extrasIds[key] = extras[key].Ids.AsReadOnly();
+        }
 
         // ---- checks ---------------------------------------------------------------------------------
         var checks = new List<Check>();
@@ -258,6 +273,7 @@ public static class AnnualReportCalculator
         checks.Add(ConcludedTotalCheck(rows, cells, withIds));
         checks.Add(CarryOverCheck(year, agency, live, rows, lockedPreviousCarriedOut));
         checks.Add(Table4Check(table4, t4));
+        checks.Add(ConclusionClassesCheck(rows, extras));
 
         return new AnnualReport
         {
@@ -268,7 +284,9 @@ public static class AnnualReportCalculator
             Table4CaseIds = new ReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<long>>>(table4Ids),
             Table2 = table2 ?? Table2.Empty,
             Fees = new Fees(notices, notified, collected),
-            Extras = new Extras(new ReadOnlyDictionary<string, int>(byChannel), onTime, afterExtension),
+            Extras = new Extras(new ReadOnlyDictionary<string, int>(byChannel), extras[ReportKeys.ConcludedOnTime].Count,
+                extras[ReportKeys.ConcludedAfterExtension].Count, extras[ReportKeys.ConcludedLate].Count),
+            ExtrasCaseIds = new ReadOnlyDictionary<string, IReadOnlyList<long>>(extrasIds),
             Checks = checks.AsReadOnly(),
         };
     }
@@ -490,6 +508,18 @@ public static class AnnualReportCalculator
         return wrong.Count == 0
             ? new Check(name, true, "行政复议、直接起诉、复议后起诉三组的总计都等于结果维持、结果纠正、其他结果、尚未审结之和。")
             : new Check(name, false, "表四总计不一致：" + string.Join("；", wrong) + "。") { CaseIds = Distinct(ids) };
+    }
+
+    /// <summary>按时 + 延期 + 逾期 = 三(七) 总计: the older indicators classify every case of (七) once.</summary>
+    private static Check ConclusionClassesCheck(OrderedDictionary<string, int[]> rows, Dictionary<string, Cell> extras)
+    {
+        const string name = "按时办结 + 延期办结 + 逾期办结 = 三(七)";
+        int onTime = extras[ReportKeys.ConcludedOnTime].Count, extended = extras[ReportKeys.ConcludedAfterExtension].Count,
+            late = extras[ReportKeys.ConcludedLate].Count, total = rows[ReportKeys.ConcludedTotal][Six];
+        var figures = $"按时办结 {onTime} + 延期办结 {extended} + 逾期办结 {late} = {onTime + extended + late}，三(七)总计 {total}";
+        if (onTime + extended + late == total) return new Check(name, true, figures + "。");
+        // Cannot happen while the classes and (七) read the same facts: this check guards that they keep doing so.
+        return new Check(name, false, figures + "，不相等。");
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------

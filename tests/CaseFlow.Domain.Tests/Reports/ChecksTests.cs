@@ -25,6 +25,7 @@ public class ChecksTests
             "三(七) = 各办理结果之和",
             "二 = 2022 年四（上年结转）",
             "表四各组总计 = 四项之和",
+            "按时办结 + 延期办结 + 逾期办结 = 三(七)",
         ], r.Checks.Select(c => c.Name));
         Assert.All(r.Checks, c =>
         {

@@ -57,10 +57,57 @@ public class FeesAndExtrasTests
     }
 
     [Fact]
-    public void Concluded_on_time_and_after_extension()
+    public void Concluded_on_time_after_extension_and_late_add_up_to_the_concluded_total()
     {
         var r = Compute(2023, Cases);
         Assert.Equal(3, r.Extras.ConcludedOnTime);           // 1, 4, 7
         Assert.Equal(1, r.Extras.ConcludedAfterExtension);   // 2
+        Assert.Equal(1, r.Extras.ConcludedLate);             // 3
+        Assert.Equal(5, r.Table3.Rows["ConcludedTotal"][6]);
+        Assert.Equal([3L], r.CasesInExtras("ConcludedLate"));
+        Assert.Equal([1L, 4L, 7L], r.CasesInExtras("ConcludedOnTime"));
+        Assert.Equal([2L], r.CasesInExtras("ConcludedAfterExtension"));
+        Assert.Equal([2L, 3L], r.CasesInExtras("Online"));
+        Assert.True(CheckNamed(r, "按时办结 + 延期办结 + 逾期办结 = 三(七)").Passed);
+        Assert.Throws<ArgumentException>(() => r.CasesInExtras("Nope"));
+    }
+
+    /// <summary>The rule book's worked example (domain.md §3): received Thu 2026-02-12, reply due 2026-03-18, with the full
+    /// extension 2026-04-16. The due dates are written out here as the web layer stores them on the case.</summary>
+    [Fact]
+    public void The_worked_example_on_time_late_extended_and_extended_but_late()
+    {
+        CaseFacts[] cases =
+        [
+            Case(11, NP, "2026-02-12", "2026-03-18", "Disclosed", replyDue: "2026-03-18"),                  // on the due date: on time
+            Case(12, NP, "2026-02-12", "2026-03-19", "Disclosed", replyDue: "2026-03-18"),                  // a day after: late
+            Case(13, Bus, "2026-02-12", "2026-04-16", "Disclosed", extended: true, replyDue: "2026-04-16"), // within the extension
+            Case(14, Bus, "2026-02-12", "2026-04-17", "Disclosed", extended: true, replyDue: "2026-04-16"), // extended AND late: late wins
+            Case(15, Res, "2026-02-12", "2026-03-02", "Withheld.StateSecret", replyDue: "2026-03-18"),      // on time, another outcome
+            Case(16, Res, "2026-02-12", "2026-03-10", null, replyDue: "2026-03-18"),                        // no valid outcome: not in (七), in no class
+            Case(17, NP, "2026-02-12"),                                                                     // open: in no class
+        ];
+        var r = Compute(2026, cases);
+        Assert.Equal(2, r.Extras.ConcludedOnTime);
+        Assert.Equal(1, r.Extras.ConcludedAfterExtension);
+        Assert.Equal(2, r.Extras.ConcludedLate);
+        Assert.Equal(5, r.Table3.Rows["ConcludedTotal"][6]);
+        Assert.Equal([12L, 14L], r.CasesInExtras("ConcludedLate"));
+        Assert.Equal([13L], r.CasesInExtras("ConcludedAfterExtension"));
+        Assert.Equal([11L, 15L], r.CasesInExtras("ConcludedOnTime"));
+        var check = CheckNamed(r, "按时办结 + 延期办结 + 逾期办结 = 三(七)");
+        Assert.True(check.Passed);
+        Assert.Equal("按时办结 2 + 延期办结 1 + 逾期办结 2 = 5，三(七)总计 5。", check.Detail);
+    }
+
+    /// <summary>A case concluded in 2026 and late there: the 2027 report (when, say, a re-reply round ends) counts it in no
+    /// class, because only the first conclusion counts and it was in 2026.</summary>
+    [Fact]
+    public void Only_the_year_of_the_first_conclusion_counts_the_classes()
+    {
+        CaseFacts[] cases = [Case(21, NP, "2026-02-12", "2026-03-19", "Disclosed", replyDue: "2026-03-18")];
+        Assert.Equal(1, Compute(2026, cases).Extras.ConcludedLate);
+        var next = Compute(2027, cases);
+        Assert.Equal((0, 0, 0), (next.Extras.ConcludedOnTime, next.Extras.ConcludedAfterExtension, next.Extras.ConcludedLate));
     }
 }

@@ -43,7 +43,8 @@ public class JsonShapeTests
             Names(root.GetProperty("table2")));
         Assert.Equal(["issued", "repealed", "inForce"], Names(root.GetProperty("table2").GetProperty("regulations")));
         Assert.Equal(["notices", "notifiedYuan", "collectedYuan"], Names(root.GetProperty("fees")));
-        Assert.Equal(["byChannel", "concludedOnTime", "concludedAfterExtension"], Names(root.GetProperty("extras")));
+        Assert.Equal(["byChannel", "concludedOnTime", "concludedAfterExtension", "concludedLate", "convention"], Names(root.GetProperty("extras")));
+        Assert.Contains("延期后仍逾期的计入逾期办结", root.GetProperty("extras").GetProperty("convention").GetString(), StringComparison.Ordinal);
         Assert.Equal(["InPerson", "RegisteredPost", "OrdinaryLetter", "Online", "Fax", "Email"],
             Names(root.GetProperty("extras").GetProperty("byChannel")));
         Assert.Equal(["name", "passed", "detail", "caseIds"], Names(root.GetProperty("checks")[0]));
@@ -57,7 +58,7 @@ public class JsonShapeTests
         Assert.Equal(2023, back.Year);
         Assert.Equal([0, 1, 0, 0, 0, 0, 1], back.Table3.Rows["CarriedOut"]);
         Assert.Equal(1, back.Table4["Review"]["Total"]);
-        Assert.Equal(13, back.Checks.Count);
+        Assert.Equal(14, back.Checks.Count);
         Assert.Equal(Table2.Empty, back.Table2);
     }
 }

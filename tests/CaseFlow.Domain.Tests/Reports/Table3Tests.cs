@@ -162,6 +162,7 @@ public class Table3Tests
         Assert.All(r.Extras.ByChannel.Values, n => Assert.Equal(0, n));
         Assert.Equal(0, r.Extras.ConcludedOnTime);
         Assert.Equal(0, r.Extras.ConcludedAfterExtension);
+        Assert.Equal(0, r.Extras.ConcludedLate);
         Assert.Empty(r.CasesIn("New", "Total"));
         AllPassed(r);
     }

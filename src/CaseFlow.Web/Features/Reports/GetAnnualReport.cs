@@ -16,7 +16,10 @@ public static class GetAnnualReport
         return await AnnualReportQuery.ComputeAsync(db, year, agency!, subordinates == true, codes, ct);
     }
 
-    public sealed record CellCase(long Id, string CaseNumber, string Agency, string ApplicantColumn, string Channel, DateOnly ReceivedOn, DateOnly? ConcludedOn, string? Outcome, bool Imported);
+    /// <param name="ReplyDueOn">the reply deadline stored on the case (for a concluded case, the one in force when it
+    /// concluded); with <paramref name="Extended"/> it shows why a case is in 按时/延期/逾期办结.</param>
+    public sealed record CellCase(long Id, string CaseNumber, string Agency, string ApplicantColumn, string Channel, DateOnly ReceivedOn, DateOnly? ConcludedOn, string? Outcome, bool Imported,
+        DateOnly? ReplyDueOn = null, bool Extended = false);
 
     /// <param name="Proceedings">table 四 only: the reviews and lawsuits counted in the cell that concern no case.</param>
     public sealed record Cell(int Year, string Agency, bool Subordinates, string Row, string Column, int Count, IReadOnlyList<CellCase> Cases,
@@ -37,12 +40,19 @@ public static class GetAnnualReport
             if (!group.ContainsKey(column)) throw new NotFoundException($"表四“{row}”没有“{column}”；为 {string.Join("、", group.Keys)}。");
             ids = report.CasesInTable4(row, column);
         }
+        else if (row == ReportKeys.Extras)
+        {
+            // The older indicators (按时/延期/逾期办结, by channel): GET …/cells/Extras/ConcludedLate lists the late cases.
+            if (!ReportKeys.ExtrasKeys.Contains(column)) throw new NotFoundException($"其他统计指标没有“{column}”；为 {string.Join("、", ReportKeys.ExtrasKeys)}。");
+            ids = report.CasesInExtras(column);
+        }
         else
         {
-            throw new NotFoundException($"没有“{row}”行；表三的行为 {string.Join("、", report.Table3.Rows.Keys)}，表四为 {string.Join("、", report.Table4.Keys)}。");
+            throw new NotFoundException($"没有“{row}”行；表三的行为 {string.Join("、", report.Table3.Rows.Keys)}，表四为 {string.Join("、", report.Table4.Keys)}，其他统计指标为 {ReportKeys.Extras}。");
         }
         var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.ReceivedOn).ThenBy(c => c.Id)
-            .Select(c => new CellCase(c.Id, c.CaseNumber, c.AgencyCode, c.ApplicantColumn.ToString(), c.Channel.ToString(), c.ReceivedOn, c.ConcludedOn, c.Outcome, c.IsImported))
+            .Select(c => new CellCase(c.Id, c.CaseNumber, c.AgencyCode, c.ApplicantColumn.ToString(), c.Channel.ToString(), c.ReceivedOn, c.ConcludedOn, c.Outcome, c.IsImported,
+                c.ReplyDueOn, c.ExtensionDays > 0))
             .ToListAsync(ct);
         // A proceeding without a case is counted under its negated id (ProceedingFacts.WithoutCase).
         var withoutCase = ids.Where(i => i < 0).Select(i => -i).ToList();

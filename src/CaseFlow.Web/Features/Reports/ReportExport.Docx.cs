@@ -34,6 +34,8 @@ public static partial class ReportExport
                 if (table.Key == "表三") heading.ParagraphProperties!.KeepNext!.InsertAfterSelf(new PageBreakBefore());
                 body.Append(heading);
                 body.Append(WordTable(table));
+                foreach (var note in table.Notes)
+                    body.Append(TextParagraph(note, TableFont, TableSize, bold: false, JustificationValues.Both, before: "120"));
             }
             body.Append(new Paragraph());
             body.Append(new SectionProperties(

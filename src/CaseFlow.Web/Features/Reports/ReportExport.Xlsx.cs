@@ -9,7 +9,7 @@ namespace CaseFlow.Web.Features.Reports;
 public static partial class ReportExport
 {
     // cellXfs of the stylesheet below
-    private const uint StyleTitle = 1, StyleHeading = 2, StyleHeader = 3, StyleLabel = 4, StyleNumber = 5;
+    private const uint StyleTitle = 1, StyleHeading = 2, StyleHeader = 3, StyleLabel = 4, StyleNumber = 5, StyleNote = 6;
 
     /// <summary>One worksheet per table (表二, 表三, 表四): the report title in row 1, the section heading in
     /// row 2, the table from row 3 with merged headers, thin borders on every cell and figures as numbers.</summary>
@@ -99,10 +99,21 @@ public static partial class ReportExport
             }
             data.Append(row);
         }
+        // Notes below the table, each merged across its width and tall enough for its wrapped text.
+        var noteRows = new List<uint>();
+        foreach (var note in table.Notes)
+        {
+            var index = (uint)(FirstTableRow + table.Rows + noteRows.Count);
+            var lines = Math.Ceiling(TextWidth(note) / Math.Max(1, table.Widths.Sum() - 2));
+            data.Append(TextRow(index, note, StyleNote, table.Columns, lines * 14.5 + 6, strings));
+            noteRows.Add(index);
+        }
 
         var merges = new MergeCells();
         merges.Append(new MergeCell { Reference = $"A1:{lastColumn}1" });
         merges.Append(new MergeCell { Reference = $"A2:{lastColumn}2" });
+        foreach (var index in noteRows)
+            merges.Append(new MergeCell { Reference = $"A{index.ToString(CultureInfo.InvariantCulture)}:{lastColumn}{index.ToString(CultureInfo.InvariantCulture)}" });
         foreach (var cell in table.Cells.Where(c => c.RowSpan > 1 || c.ColumnSpan > 1))
             merges.Append(new MergeCell { Reference = MergeRange(cell) });
         merges.Count = (uint)merges.ChildElements.Count;
@@ -210,8 +221,9 @@ public static partial class ReportExport
                 Format(2, 0, HorizontalAlignmentValues.Left, false), // section heading
                 Format(0, 1, HorizontalAlignmentValues.Center, true), // header
                 Format(0, 1, HorizontalAlignmentValues.Left, true), // label
-                Format(0, 1, HorizontalAlignmentValues.Center, false)) // number
-            { Count = 6U },
+                Format(0, 1, HorizontalAlignmentValues.Center, false), // number
+                Format(0, 0, HorizontalAlignmentValues.Left, true)) // note below a table
+            { Count = 7U },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U });
     }
 }

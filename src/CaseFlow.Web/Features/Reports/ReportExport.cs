@@ -25,6 +25,18 @@ public static partial class ReportExport
     public const string Table2Heading = "二、主动公开政府信息情况";
     public const string Table3Heading = "三、收到和处理政府信息公开申请情况";
     public const string Table4Heading = "四、政府信息公开行政复议、行政诉讼情况";
+    public const string FeesHeading = "六、信息处理费";
+    public const string ExtrasHeading = "附：其他统计指标";
+
+    /// <summary>What reports write about section 六's fees: "未收取信息处理费。" when there were neither notices nor
+    /// payments in the year, else the three figures (the page and both exports say the same).</summary>
+    public static string FeesSentence(Fees fees)
+    {
+        ArgumentNullException.ThrowIfNull(fees);
+        return fees.Notices == 0 && fees.CollectedYuan == 0
+            ? "未收取信息处理费。"
+            : $"本年发出收费通知 {fees.Notices.ToString(CultureInfo.InvariantCulture)} 件，通知金额 {FormatNumber(fees.NotifiedYuan)} 元，实际收取 {FormatNumber(fees.CollectedYuan)} 元。";
+    }
 
     public const string Table3Corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
@@ -64,6 +76,9 @@ public static partial class ReportExport
     /// <param name="HeaderRows">rows repeated at the top of each page.</param>
     internal sealed record GridTable(string Key, string Heading, IReadOnlyList<double> Widths, int HeaderRows, IReadOnlyList<GridCell> Cells)
     {
+        /// <summary>Sentences printed below the table (section 六's wording, the older indicators' convention).</summary>
+        public IReadOnlyList<string> Notes { get; init; } = [];
+
         public int Columns => Widths.Count;
         public int Rows => Cells.Max(c => c.Row + c.RowSpan);
 
@@ -75,7 +90,70 @@ public static partial class ReportExport
     /// <summary>Numbers as printed: integers without decimals, amounts without trailing zeros.</summary>
     internal static string FormatNumber(decimal n) => n.ToString("0.############", CultureInfo.InvariantCulture);
 
-    internal static IReadOnlyList<GridTable> Layout(AnnualReport report) => [Table2Grid(report.Table2), Table3Grid(report), Table4Grid(report)];
+    /// <summary>表二, 表三, 表四 (the national form), then 六 (fees) and the older indicators.</summary>
+    internal static IReadOnlyList<GridTable> Layout(AnnualReport report) =>
+        [Table2Grid(report.Table2), Table3Grid(report), Table4Grid(report), FeesGrid(report.Fees), ExtrasGrid(report)];
+
+    // ---- 六、信息处理费 ---------------------------------------------------------------------------------------
+
+    internal static readonly IReadOnlyList<string> FeesLabels = ["本年发出收费通知（件）", "通知收取金额（元）", "实际收取金额（元）"];
+
+    private static GridTable FeesGrid(Fees fees)
+    {
+        List<GridCell> cells =
+        [
+            new(0, 0, 1, 1, CellKind.Header, "事项", null),
+            new(0, 1, 1, 1, CellKind.Header, "本年数", null),
+        ];
+        decimal[] figures = [fees.Notices, fees.NotifiedYuan, fees.CollectedYuan];
+        for (var i = 0; i < figures.Length; i++)
+        {
+            cells.Add(new(1 + i, 0, 1, 1, CellKind.Label, FeesLabels[i], null));
+            cells.Add(new(1 + i, 1, 1, 1, CellKind.Number, null, figures[i]));
+        }
+        return new GridTable("六、信息处理费", FeesHeading, [40, 24], 1, cells) { Notes = [FeesSentence(fees)] };
+    }
+
+    // ---- 其他统计指标 -----------------------------------------------------------------------------------------
+
+    internal static readonly IReadOnlyList<(string Key, string Label)> ConclusionLabels =
+    [
+        (ReportKeys.ConcludedOnTime, "按时办结数"), (ReportKeys.ConcludedAfterExtension, "延期办结数"), (ReportKeys.ConcludedLate, "逾期办结数"),
+    ];
+
+    /// <summary>The older indicators: new applications by channel, then concluded on time / after extension / late and
+    /// their sum, which is table 三 (七) 总计. Each figure drills down to its cases (row "Extras").</summary>
+    private static GridTable ExtrasGrid(AnnualReport report)
+    {
+        var x = report.Extras;
+        var cells = new List<GridCell>
+        {
+            new(0, 0, 1, 1, CellKind.Header, "指标", null),
+            new(0, 1, 1, 1, CellKind.Header, "本年数", null),
+        };
+        var row = 1;
+        cells.Add(new(row++, 0, 1, 2, CellKind.Label, "本年新收申请，按收件渠道", null));
+        foreach (var channel in Enum.GetValues<Domain.Cases.Channel>())
+        {
+            cells.Add(new(row, 0, 1, 1, CellKind.Label, Domain.Cases.Labels.Channels[channel], null));
+            cells.Add(new(row++, 1, 1, 1, CellKind.Number, null, x.ByChannel.TryGetValue(channel.ToString(), out var n) ? n : 0)
+            {
+                Source = (ReportKeys.Extras, channel.ToString()),
+            });
+        }
+        cells.Add(new(row++, 0, 1, 2, CellKind.Label, "本年办结申请，按办理时限（按首次办结计算）", null));
+        int[] counts = [x.ConcludedOnTime, x.ConcludedAfterExtension, x.ConcludedLate];
+        for (var i = 0; i < counts.Length; i++)
+        {
+            cells.Add(new(row, 0, 1, 1, CellKind.Label, ConclusionLabels[i].Label, null));
+            cells.Add(new(row++, 1, 1, 1, CellKind.Number, null, counts[i]) { Source = (ReportKeys.Extras, ConclusionLabels[i].Key) });
+        }
+        cells.Add(new(row, 0, 1, 1, CellKind.Label, "合计（等于表三（七）总计）", null));
+        // Not a link: its cases are table 三's (七) 总计, which links to them already (and one cell per figure keeps the
+        // page's data-row/data-column pairs unique).
+        cells.Add(new(row, 1, 1, 1, CellKind.Number, null, counts.Sum()));
+        return new GridTable("其他统计指标", ExtrasHeading, [40, 24], 1, cells) { Notes = [Extras.ConventionText] };
+    }
 
     // ---- 表二 ----------------------------------------------------------------------------------------------
 

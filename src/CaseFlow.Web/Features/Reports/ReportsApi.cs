@@ -12,14 +12,16 @@ public static class ReportsApi
             .RequireAuthorization(p => p.RequireRole(Roles.Office, Roles.Admin, Roles.Head))
             // agency is required and must exist and be visible to the caller
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
-        reports.MapGet("/", GetAnnualReport.Handle).WithName("getAnnualReport").WithSummary("年度报告表二、表三、表四、收费与校验（由案件计算）");
+        reports.MapGet("/", GetAnnualReport.Handle).WithName("getAnnualReport").WithSummary("年度报告表二、表三、表四、收费与校验（由案件计算）")
+            .WithDescription("extras：其他统计指标。" + Domain.Reports.Extras.ConventionText);
         reports.MapGet("/export.xlsx", ExportAnnualReport.Xlsx).WithName("exportAnnualReportXlsx")
             .Produces<Stream>(StatusCodes.Status200OK, ReportExport.XlsxContentType).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("导出表二、表三、表四（Excel，国办公开办函〔2021〕30号格式）");
+            .WithSummary("导出表二、表三、表四、六（收费）及其他统计指标（Excel，国办公开办函〔2021〕30号格式）");
         reports.MapGet("/export.docx", ExportAnnualReport.Docx).WithName("exportAnnualReportDocx")
             .Produces<Stream>(StatusCodes.Status200OK, ReportExport.DocxContentType).ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("导出表二、表三、表四（Word，国办公开办函〔2021〕30号格式）");
-        reports.MapGet("/cells/{row}/{column}", GetAnnualReport.CellHandle).WithName("getAnnualReportCell").WithSummary("某一格统计了哪些案件");
+            .WithSummary("导出表二、表三、表四、六（收费）及其他统计指标（Word，国办公开办函〔2021〕30号格式）");
+        reports.MapGet("/cells/{row}/{column}", GetAnnualReport.CellHandle).WithName("getAnnualReportCell").WithSummary("某一格统计了哪些案件")
+            .WithDescription("row/column：表三的行和列，表四的组和结果，或 Extras 与其他统计指标（ConcludedOnTime 按时办结、ConcludedAfterExtension 延期办结、ConcludedLate 逾期办结、各收件渠道）。" + Domain.Reports.Extras.ConventionText);
         reports.MapGet("/table2", Table2Api.Get).WithName("getTable2").WithSummary("表二（手工填报）");
         reports.MapPut("/table2", Table2Api.Put).WithName("putTable2").ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(p => p.RequireRole(Roles.Office, Roles.Admin)).WithSummary("填报表二");

@@ -109,7 +109,7 @@ public sealed class AnnualReportPagesTests(BrowserApp browser) : IClassFixture<B
         Assert.Contains("全部 ", await page.InnerTextAsync(".check-summary"));
         Assert.Equal(0, await page.Locator(".checks li.check-fail").CountAsync());
         Assert.Contains("二 = 2024 年四（上年结转）", await page.Locator(".checks").TextContentAsync());
-        Assert.Equal(13, await page.Locator(".checks li.check-pass").CountAsync());
+        Assert.Equal(14, await page.Locator(".checks li.check-pass").CountAsync());
 
         // Charts drawn on the server, with their figures as text.
         var months = page.Locator("svg#chart-months");
@@ -154,7 +154,7 @@ public sealed class AnnualReportPagesTests(BrowserApp browser) : IClassFixture<B
         {
             var book = xlsx.WorkbookPart!;
             var sheets = book.Workbook.Sheets!.Elements<Sheet>().ToList();
-            Assert.Equal(["表二", "表三", "表四"], sheets.Select(s => s.Name!.Value!));
+            Assert.Equal(["表二", "表三", "表四", "六、信息处理费", "其他统计指标"], sheets.Select(s => s.Name!.Value!));
             var table3 = (WorksheetPart)book.GetPartById(sheets[1].Id!);
             var d6 = table3.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().Single(c => c.CellReference == "D6");
             Assert.Equal("4", d6.CellValue!.Text);
@@ -164,6 +164,55 @@ public sealed class AnnualReportPagesTests(BrowserApp browser) : IClassFixture<B
         var docx = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "导出 Word（.docx）" }).ClickAsync());
         Assert.EndsWith(".docx", docx.SuggestedFilename);
         Assert.True(new FileInfo((await docx.PathAsync())!).Length > 1000);
+        Assert.Empty(_csp);
+    }
+
+    /// <summary>The older indicators on the rule book's worked example (domain.md §3, 2026): received Thu 2026-02-12, reply
+    /// due 2026-03-18, with the full extension 2026-04-16. X-1 replied 03-18 (on time, and paid a fee of 20 yuan), X-2
+    /// 03-19 (late), X-3 extended and replied 04-16 (extended), X-4 extended and replied 04-17 (late: late wins).</summary>
+    [Fact]
+    public async Task The_older_indicators_show_on_time_extended_and_late_and_list_the_late_cases()
+    {
+        App.Clock.SetChinaTime(new DateOnly(2026, 12, 1), new TimeOnly(9, 0));
+        await App.EnsureAgencyAsync("rpx");
+        var api = await App.SignedInAsync("office-rpx", Roles.Office, "rpx");
+        await Import(api, "/api/import/ledger?agency=rpx", Header + "\n" +
+            "X-1,自然人,甲,当面,2026-02-12,某文件,予以公开,2026-03-18,否,20,20\n" +
+            "X-2,自然人,乙,网络,2026-02-12,某规划,予以公开,2026-03-19,否,,\n" +
+            "X-3,商业企业,丙公司,网络,2026-02-12,某批复,予以公开,2026-04-16,是,,\n" +
+            "X-4,商业企业,丁公司,邮寄,2026-02-12,某图纸,属于国家秘密,2026-04-17,是,,\n");
+        var page = await browser.NewPageAsync(_csp);
+        await page.GoAsync("/");
+        await page.LogInAsync("office-rpx");
+        await page.GoAsync("/reports/annual?year=2026&agency=rpx");
+
+        Assert.Contains("本年发出收费通知 1 件，通知金额 20 元，实际收取 20 元。", await page.InnerTextAsync("#fees"));
+        var extras = page.Locator("#extras");
+        Assert.Contains("附：其他统计指标", await extras.Locator("h2").InnerTextAsync());
+        Assert.Equal("1", (await Cell(page, "Extras", "ConcludedOnTime").InnerTextAsync()).Trim());
+        Assert.Equal("1", (await Cell(page, "Extras", "ConcludedAfterExtension").InnerTextAsync()).Trim());
+        Assert.Equal("2", (await Cell(page, "Extras", "ConcludedLate").InnerTextAsync()).Trim());
+        Assert.Equal("2", (await Cell(page, "Extras", "Online").InnerTextAsync()).Trim());
+        Assert.Equal("1", (await Cell(page, "Extras", "RegisteredPost").InnerTextAsync()).Trim());
+        Assert.Contains("4", await extras.Locator("tr", new() { HasText = "合计（等于表三（七）总计）" }).InnerTextAsync());
+        Assert.Equal("4", (await Cell(page, "ConcludedTotal", "Total").InnerTextAsync()).Trim());
+        Assert.Contains("延期后仍逾期的计入逾期办结", await extras.InnerTextAsync());
+        await PageChecks.CheckAsync(page, "annual-report-extras");
+
+        await Cell(page, "Extras", "ConcludedLate").Locator("a").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/reports/annual/2026/cells/Extras/ConcludedLate\\?"));
+        Assert.Contains("附：其他统计指标：逾期办结数", await page.InnerTextAsync("h1"));
+        Assert.Equal("2", (await page.InnerTextAsync(".cell-count")).Trim());
+        Assert.Equal(["X-2", "X-4"], (await page.Locator("table.cell-cases tbody th").AllInnerTextsAsync()).Select(t => t.Trim()));
+        var rows = await page.Locator("table.cell-cases tbody tr").AllInnerTextsAsync();
+        Assert.Contains("2026-03-18", rows[0]);
+        Assert.Contains("未延期", rows[0]);
+        Assert.Contains("2026-04-16", rows[1]);
+        Assert.Contains("已延期", rows[1]);
+        await PageChecks.CheckAsync(page, "annual-report-late-cases");
+        await page.GetByRole(AriaRole.Link, new() { Name = "X-4" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/cases/\\d+$"));
+        Assert.Contains("X-4", await page.InnerTextAsync("h1"));
         Assert.Empty(_csp);
     }
 

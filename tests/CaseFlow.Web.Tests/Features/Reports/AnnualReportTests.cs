@@ -110,6 +110,9 @@ public abstract class AnnualReportTests(CaseFlowApp app) : IAsyncLifetime
         Assert.Equal(1, (int)r["extras"]!["concludedAfterExtension"]!);
         // 2022-010 due 2023-01-18, 2023-001 due 2023-03-01, 2023-004 and 2023-006 within days; 2021-005 was late
         Assert.Equal(4, (int)r["extras"]!["concludedOnTime"]!);
+        // 2021-005 received 2021-11-01 and concluded 2023-06-01: late. On time + extended + late = 三(七) 6.
+        Assert.Equal(1, (int)r["extras"]!["concludedLate"]!);
+        Assert.Equal(6, Row(r, "ConcludedTotal")[6]);
 
         // filed in 2023 and decided in 2024: counted (pending) in 2023 only
         var next = await Report(2024);
@@ -284,9 +287,19 @@ public abstract class AnnualReportTests(CaseFlowApp app) : IAsyncLifetime
                     var tallied = await AnnualReportQuery.ComputeAsync(db, year, agency, subordinates, codes, default);
                     var counted = await AnnualReportQuery.ComputeWithCasesAsync(db, year, agency, subordinates, codes, default);
                     Assert.Equal(JsonSerializer.Serialize(counted, JsonDefaults.Options), JsonSerializer.Serialize(tallied, JsonDefaults.Options));
+                    // the GROUP BY path alone, even where a check fails (ComputeAsync then falls back to the cases):
+                    // every figure, older indicators included, and every check's outcome are the same
+                    var fast = await AnnualReportQuery.ComputeFromTalliesAsync(db, year, agency, subordinates, codes, default);
+                    foreach (var part in new Func<Domain.Reports.AnnualReport, object>[] { x => x.Table3, x => x.Table4, x => x.Fees, x => x.Extras })
+                        Assert.Equal(JsonSerializer.Serialize(part(counted), JsonDefaults.Options), JsonSerializer.Serialize(part(fast), JsonDefaults.Options));
+                    Assert.Equal(counted.Checks.Select(c => (c.Name, c.Passed)), fast.Checks.Select(c => (c.Name, c.Passed)));
                 });
         var r = await Report(2023);
         Assert.Equal([1, 1, 1, 0, 1, 0, 4], Row(r, "New"));
+        // 2023-004 (no outcome) is in neither 三(七) nor a conclusion class and 2023-006 is void: 2022-010 and 2023-001 on
+        // time, 2023-002 extended, 2021-005 late
+        Assert.Equal(4, Row(r, "ConcludedTotal")[6]);
+        Assert.Equal((2, 1, 1), ((int)r["extras"]!["concludedOnTime"]!, (int)r["extras"]!["concludedAfterExtension"]!, (int)r["extras"]!["concludedLate"]!));
         var failed = Assert.Single(r["checks"]!.AsArray(), c => !(bool)c!["passed"]! && (string)c["name"]! == "办结案件的办理结果有效");
         Assert.Contains("2023-004", (string)failed!["detail"]!, StringComparison.Ordinal); // named: computed from the cases
     }

@@ -189,7 +189,7 @@ public abstract class ExportTests(CaseFlowApp app) : IAsyncLifetime
 
         var doc = ReadXlsx(bytes, out var sheetNames);
 
-        Assert.Equal(["表二", "表三", "表四"], sheetNames);
+        Assert.Equal(["表二", "表三", "表四", "六、信息处理费", "其他统计指标"], sheetNames);
         AssertTemplate(doc, numeric: true);
         AssertJsonMatchesHandCounts(await JsonReportAsync());
         AssertXlsxFormatting(bytes);
@@ -204,6 +204,25 @@ public abstract class ExportTests(CaseFlowApp app) : IAsyncLifetime
 
         AssertTemplate(ReadDocx(bytes), numeric: false);
         AssertDocxFormatting(bytes);
+    }
+
+    /// <summary>2022 has no fee notice and no payment: section 六 says "未收取信息处理费。" in both files, as the page does.
+    /// Its one case concluded in 2022 (2022-102, received 12-25, concluded 12-28) was on time.</summary>
+    [Fact]
+    public async Task A_year_without_fees_says_no_fee_was_charged_in_both_exports()
+    {
+        var json = await (await _office.GetAsync($"/api/reports/annual/2022?agency={Agency}")).ReadJsonAsync();
+        Assert.Equal(0, (int)json["fees"]!["notices"]!);
+        Assert.Equal((1, 0, 0), ((int)json["extras"]!["concludedOnTime"]!, (int)json["extras"]!["concludedAfterExtension"]!, (int)json["extras"]!["concludedLate"]!));
+        var xlsx = ReadXlsx(await (await _office.GetAsync($"/api/reports/annual/2022/export.xlsx?agency={Agency}")).Content.ReadAsByteArrayAsync(), out _);
+        var docx = ReadDocx(await (await _office.GetAsync($"/api/reports/annual/2022/export.docx?agency={Agency}")).Content.ReadAsByteArrayAsync());
+        foreach (var doc in new[] { xlsx, docx })
+        {
+            var fees = doc.Tables.Single(t => t.Heading == "六、信息处理费");
+            Assert.Equal(["未收取信息处理费。"], fees.Notes);
+            Assert.Equal(["0", "0", "0"], Enumerable.Range(1, 3).Select(r => fees.At(r, 1).Text));
+            Assert.Equal("1", doc.Tables.Single(t => t.Heading == "附：其他统计指标").At(9, 1).Text);
+        }
     }
 
     [Fact]
@@ -306,7 +325,9 @@ public abstract class ExportTests(CaseFlowApp app) : IAsyncLifetime
     private static void AssertTemplate(ReadDocument doc, bool numeric)
     {
         Assert.Equal(Title, doc.Title);
-        Assert.Equal(["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"], doc.Tables.Select(t => t.Heading));
+        Assert.Equal(["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "六、信息处理费", "附：其他统计指标"],
+            doc.Tables.Select(t => t.Heading));
+        Assert.All(doc.Tables.Take(3), t => Assert.Empty(t.Notes));
 
         // 表二
         var t2 = new List<ReadCell>();
@@ -391,6 +412,40 @@ public abstract class ExportTests(CaseFlowApp app) : IAsyncLifetime
                 t4.Add(new(3, g * 5 + r, 1, 1, N(Table4[g][r]), numeric));
             }
         AssertCells(t4, doc.Tables[2], "表四");
+
+        // 六、信息处理费: 2023-007's fee of 200 yuan notified (on its conclusion date, 2023-10-30) and never paid
+        AssertCells(
+        [
+            new(0, 0, 1, 1, "事项", false), new(0, 1, 1, 1, "本年数", false),
+            new(1, 0, 1, 1, "本年发出收费通知（件）", false), new(1, 1, 1, 1, "1", numeric),
+            new(2, 0, 1, 1, "通知收取金额（元）", false), new(2, 1, 1, 1, "200", numeric),
+            new(3, 0, 1, 1, "实际收取金额（元）", false), new(3, 1, 1, 1, "0", numeric),
+        ], doc.Tables[3], "六");
+        Assert.Equal(["本年发出收费通知 1 件，通知金额 200 元，实际收取 0 元。"], doc.Tables[3].Notes);
+
+        // 其他统计指标, counted by hand from the ledger (2023 calendar; imported cases have no pauses):
+        // by channel: 2023-001 当面; 004 邮寄; 002, 003, 005, 007, 009, 010, 011 网络; 008 传真; 006 电子邮件.
+        // 2022-101 received Tue 2022-12-20 is due 2023-01-10 (12-31…01-02 off) and concluded that day: on time; 2023-001,
+        // 003, 004, 005, 006, 008 conclude within days: on time; 2023-002 was extended and concluded 04-20: after
+        // extension; 2023-007 received Fri 09-01 was due Sat 10-07 (09-29…10-06 off, 10-07 a make-up working day) and
+        // concluded 10-30 with no extension: late.
+        AssertCells(
+        [
+            new(0, 0, 1, 1, "指标", false), new(0, 1, 1, 1, "本年数", false),
+            new(1, 0, 1, 2, "本年新收申请，按收件渠道", false),
+            new(2, 0, 1, 1, "当面", false), new(2, 1, 1, 1, "1", numeric),
+            new(3, 0, 1, 1, "邮寄", false), new(3, 1, 1, 1, "1", numeric),
+            new(4, 0, 1, 1, "平常信函", false), new(4, 1, 1, 1, "0", numeric),
+            new(5, 0, 1, 1, "网络", false), new(5, 1, 1, 1, "7", numeric),
+            new(6, 0, 1, 1, "传真", false), new(6, 1, 1, 1, "1", numeric),
+            new(7, 0, 1, 1, "电子邮件", false), new(7, 1, 1, 1, "1", numeric),
+            new(8, 0, 1, 2, "本年办结申请，按办理时限（按首次办结计算）", false),
+            new(9, 0, 1, 1, "按时办结数", false), new(9, 1, 1, 1, "7", numeric),
+            new(10, 0, 1, 1, "延期办结数", false), new(10, 1, 1, 1, "1", numeric),
+            new(11, 0, 1, 1, "逾期办结数", false), new(11, 1, 1, 1, "1", numeric),
+            new(12, 0, 1, 1, "合计（等于表三（七）总计）", false), new(12, 1, 1, 1, "9", numeric),
+        ], doc.Tables[4], "其他统计指标");
+        Assert.Contains("延期后仍逾期的计入逾期办结", Assert.Single(doc.Tables[4].Notes), StringComparison.Ordinal);
     }
 
     private static void AssertCells(List<ReadCell> expected, ReadTable actual, string name)
@@ -427,7 +482,10 @@ public abstract class ExportTests(CaseFlowApp app) : IAsyncLifetime
         foreach (var sheet in doc.WorkbookPart.Workbook.Sheets!.Elements<S.Sheet>())
         {
             var worksheet = ((WorksheetPart)doc.WorkbookPart.GetPartById(sheet.Id!)).Worksheet;
-            var cells = worksheet.Descendants<S.Cell>().Where(c => RowOf(c.CellReference!) >= 3).ToList();
+            var notes = worksheet.Descendants<S.Cell>().Where(c => RowOf(c.CellReference!) >= 3 && IsNote(doc.WorkbookPart, c)).ToList();
+            Assert.All(notes, c => Assert.Equal("宋体", fonts[(int)formats[(int)c.StyleIndex!.Value].FontId!.Value].GetFirstChild<S.FontName>()!.Val!.Value));
+            var noteRows = notes.Select(c => RowOf(c.CellReference!)).ToHashSet();
+            var cells = worksheet.Descendants<S.Cell>().Where(c => RowOf(c.CellReference!) >= 3 && !noteRows.Contains(RowOf(c.CellReference!))).ToList();
             var width = worksheet.Descendants<S.Column>().Count();
             var height = cells.Max(c => RowOf(c.CellReference!)) - 2;
             Assert.Equal(width * height, cells.Count); // every cell of the table is written, merged ones included
@@ -462,7 +520,8 @@ public abstract class ExportTests(CaseFlowApp app) : IAsyncLifetime
     /// xlsx number cell. Rows and columns count from the first row of the table (0).</summary>
     private sealed record ReadCell(int Row, int Column, int RowSpan, int ColumnSpan, string Text, bool Numeric);
 
-    private sealed record ReadTable(string Heading, IReadOnlyList<ReadCell> Cells)
+    /// <param name="Notes">the sentences printed below the table (xlsx: borderless merged rows; docx: paragraphs).</param>
+    private sealed record ReadTable(string Heading, IReadOnlyList<ReadCell> Cells, IReadOnlyList<string> Notes)
     {
         public ReadCell At(int row, int column) => Cells.Single(c => c.Row == row && c.Column == column);
     }
@@ -493,6 +552,7 @@ public abstract class ExportTests(CaseFlowApp app) : IAsyncLifetime
                 .ToDictionary(m => m[0], m => (Rows: RowOf(m[1]) - RowOf(m[0]) + 1, Columns: ColumnOf(m[1]) - ColumnOf(m[0]) + 1));
             string? heading = null;
             var cells = new List<ReadCell>();
+            var notes = new List<string>();
             foreach (var cell in worksheet.Descendants<S.Cell>())
             {
                 if (cell.CellValue is null) continue;
@@ -507,14 +567,29 @@ public abstract class ExportTests(CaseFlowApp app) : IAsyncLifetime
                     continue;
                 }
                 if (row == 2) { heading = text; continue; }
+                if (IsNote(workbook, cell))
+                {
+                    Assert.Equal(worksheet.Descendants<S.Column>().Count(), merges[reference].Columns); // a note spans the table
+                    Assert.True(cells.Count > 0 && row - 3 >= cells.Max(c => c.Row + c.RowSpan), $"{reference}: a note is below the table");
+                    notes.Add(text);
+                    continue;
+                }
                 var span = merges.TryGetValue(reference, out var m) ? m : (Rows: 1, Columns: 1);
                 cells.Add(new ReadCell(row - 3, column, span.Rows, span.Columns, text, !isString && cell.DataType is null));
             }
             // a merged range always starts at a written cell
-            Assert.All(merges.Keys.Where(k => RowOf(k) >= 3), k => Assert.Contains(cells, c => c.Row == RowOf(k) - 3 && c.Column == ColumnOf(k)));
-            tables.Add(new ReadTable(heading!, cells));
+            var firstNoteRow = 3 + (cells.Count == 0 ? 0 : cells.Max(c => c.Row + c.RowSpan));
+            Assert.All(merges.Keys.Where(k => RowOf(k) >= 3 && RowOf(k) < firstNoteRow), k => Assert.Contains(cells, c => c.Row == RowOf(k) - 3 && c.Column == ColumnOf(k)));
+            tables.Add(new ReadTable(heading!, cells, notes));
         }
         return new ReadDocument(Assert.Single(titles), tables);
+    }
+
+    /// <summary>A cell below a table: written with a style that has no border (every table cell has one).</summary>
+    private static bool IsNote(WorkbookPart workbook, S.Cell cell)
+    {
+        var format = workbook.WorkbookStylesPart!.Stylesheet.CellFormats!.Elements<S.CellFormat>().ElementAt((int)(cell.StyleIndex?.Value ?? 0));
+        return (format.BorderId?.Value ?? 0) == 0;
     }
 
     /// <summary>The first paragraph is the title; each table follows its heading paragraph. gridSpan and vMerge are
@@ -555,7 +630,10 @@ public abstract class ExportTests(CaseFlowApp app) : IAsyncLifetime
                 Assert.Equal(gridColumns, column);
                 r++;
             }
-            tables.Add(new ReadTable(heading, cells));
+            // the paragraphs after the table up to the next table's heading (or the empty paragraph that ends the body)
+            var notes = table.ElementsAfter().TakeWhile(e => e is W.Paragraph && e.NextSibling() is not W.Table)
+                .Select(e => e.InnerText).Where(t => t.Length > 0).ToList();
+            tables.Add(new ReadTable(heading, cells, notes));
         }
         return new ReadDocument(title, tables);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CaseFlow.Data;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Reports;
 using CaseFlow.Web.Errors;
 using CaseFlow.Workflows.Definitions;
 using Microsoft.AspNetCore.Authorization;
@@ -46,6 +47,12 @@ public sealed class ReportCellModel(CaseFlowDbContext db) : PageModel
             RowLabel = ReportLabels.Table3Row(row) ?? row;
             ColumnLabel = ReportLabels.Table3Column(column) ?? column;
         }
+        else if (row == ReportKeys.Extras)
+        {
+            Table = ReportExport.ExtrasHeading;
+            RowLabel = ReportLabels.ExtrasKey(column) ?? column;
+            ColumnLabel = "总计";
+        }
         else
         {
             Table = "表四";
@@ -56,6 +63,10 @@ public sealed class ReportCellModel(CaseFlowDbContext db) : PageModel
         AgencyNames = await db.Agencies.AsNoTracking().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
         return Page();
     }
+
+    /// <summary>The older indicators' drill-down: shows each case's reply deadline and extension, the facts that put
+    /// it in 按时/延期/逾期办结.</summary>
+    public bool IsExtras => Table == ReportExport.ExtrasHeading;
 
     public string ReportLink => "/reports/annual" + QueryString.Create(new Dictionary<string, string?>
     {

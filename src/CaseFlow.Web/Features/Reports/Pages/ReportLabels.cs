@@ -42,6 +42,16 @@ public static class ReportLabels
         return i < 0 ? null : ReportExport.Table4ResultLabels[i];
     }
 
+    /// <summary>"逾期办结数", "本年新收申请（当面）", …; null for an unknown older-indicator key.</summary>
+    public static string? ExtrasKey(string key)
+    {
+        foreach (var (k, label) in ReportExport.ConclusionLabels)
+            if (k == key) return label;
+        return Enum.TryParse<Domain.Cases.Channel>(key, out var channel) && ReportKeys.ExtrasKeys.Contains(key)
+            ? $"本年新收申请（{Domain.Cases.Labels.Channels[channel]}）"
+            : null;
+    }
+
     private static int IndexOf(IReadOnlyList<string> list, string value)
     {
         for (var i = 0; i < list.Count; i++)
