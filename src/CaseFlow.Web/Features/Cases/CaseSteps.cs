@@ -50,6 +50,7 @@ public sealed class CaseSteps(CaseFlowDbContext db, WorkflowEngine engine, Calen
 
         await CaseStepWriter.StageAsync(db, c, engine.DefinitionOf(c), calendar, actor.UserName, result.ActionId, result.Step, result.FromState,
             payload, result.Facts, result.Outbox, now, ct);
+        await TaskNotices.StageAsync(db, c, engine.DefinitionOf(c), result.FromState, now, ct);
         _pending.Add(new CaseChangeFacts(c.AgencyCode, before, CaseReportFacts.Of(c)));
         var done = new Done(c, result, calendar, now, today);
         alsoStage?.Invoke(done);

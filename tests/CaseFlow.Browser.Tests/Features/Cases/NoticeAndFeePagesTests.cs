@@ -42,7 +42,7 @@ public sealed class NoticeAndFeePagesTests(BrowserApp browser) : IClassFixture<B
     {
         var scope = page.Locator("section[aria-labelledby=h-actions]");
         var details = scope.Locator("details.action", new() { Has = page.Locator("summary", new() { HasTextRegex = new Regex($"^{Regex.Escape(label)}$") }) });
-        if (await details.GetAttributeAsync("open") is null) await details.Locator("summary").ClickAsync();
+        if (await details.GetAttributeAsync("open") is null) await details.Locator(":scope > summary").ClickAsync();
         await fill(details);
         await details.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }).ClickAsync();
         await page.WaitForLoadStateAsync();

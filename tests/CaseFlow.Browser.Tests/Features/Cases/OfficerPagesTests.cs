@@ -43,7 +43,7 @@ public sealed class OfficerPagesTests(BrowserApp browser) : IClassFixture<Browse
     private static async Task RunActionAsync(IPage page, string label, Func<ILocator, Task> fill)
     {
         var details = page.Locator("details.action", new() { Has = page.Locator("summary", new() { HasTextString = label }) });
-        await details.Locator("summary").ClickAsync();
+        await details.Locator(":scope > summary").ClickAsync();
         await fill(details);
         await details.GetByRole(AriaRole.Button, new() { Name = label }).ClickAsync();
         await page.WaitForLoadStateAsync();
@@ -96,7 +96,7 @@ public sealed class OfficerPagesTests(BrowserApp browser) : IClassFixture<Browse
 
         await RunActionAsync(page, "提交答复草稿", async form =>
         {
-            await form.GetByLabel("办理结果").SelectOptionAsync("Disclosed");
+            await form.GetByLabel("办理结果", new() { Exact = true }).SelectOptionAsync("Disclosed");
             await form.GetByLabel("答复书正文").FillAsync("经查，您申请的信息属于公开范围，现予以公开。");
         });
         main = await page.InnerTextAsync("main");
@@ -159,15 +159,67 @@ public sealed class OfficerPagesTests(BrowserApp browser) : IClassFixture<Browse
         // An action form: the step's own rule (text required) comes back beside the field, the outcome stays chosen.
         var number = await RegisterInPersonAsync(page, "赵六", "某文件");
         await RunActionAsync(page, "分配承办人", _ => Task.CompletedTask);
-        await RunActionAsync(page, "提交答复草稿", form => form.GetByLabel("办理结果").SelectOptionAsync("Unavailable.NotHeld"));
+        await RunActionAsync(page, "提交答复草稿", form => form.GetByLabel("办理结果", new() { Exact = true }).SelectOptionAsync("Unavailable.NotHeld"));
         Assert.Matches(new Regex("/actions/submitDraft$"), page.Url);
         var text = page.Locator(".field", new() { Has = page.Locator("#f-text") });
         Assert.Equal("必填。", (await text.Locator(".field-error").InnerTextAsync()).Trim());
         Assert.Equal("\" *\"", await text.Locator("label").EvaluateAsync<string>("l => getComputedStyle(l, '::after').content"));
         Assert.Equal("true", await page.Locator("#f-text").GetAttributeAsync("aria-required"));
-        Assert.Equal("Unavailable.NotHeld", await page.GetByLabel("办理结果").InputValueAsync());
+        Assert.Equal("Unavailable.NotHeld", await page.GetByLabel("办理结果", new() { Exact = true }).InputValueAsync());
         Assert.Contains(number, await page.InnerTextAsync("main"));
         await PageChecks.CheckAsync(page, "action-errors");
+        Assert.Empty(_csp);
+    }
+
+    /// <summary>A request listing two items (domain.md §2.6): the draft form offers one row per registered item, a
+    /// withheld item without reasons is refused beside that row's field with everything typed kept, and the reply that
+    /// releases one item and withholds the other (art 15) counts as 部分公开, with the rule shown.</summary>
+    [Fact]
+    public async Task A_reply_answers_each_registered_item_and_the_case_counts_as_partly_disclosed()
+    {
+        var page = await OfficerAsync("items", "officer-items");
+        await page.GetByRole(AriaRole.Link, new() { Name = "登记申请" }).ClickAsync();
+        await page.GetByLabel("收到渠道").SelectOptionAsync("InPerson");
+        await page.GetByLabel("提交或到达日期").FillAsync("2026-02-12");
+        await page.GetByLabel("自然人", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("申请人姓名或名称").FillAsync("钱七");
+        await page.GetByLabel("证件号码（身份证号或统一社会信用代码）").FillAsync("11010519491231002X");
+        await page.GetByLabel("申请公开的政府信息").FillAsync("两份文件");
+        await page.GetByLabel("申请事项（每行一项）").FillAsync("2025年道路养护合同\n2025年道路养护验收报告");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/cases/\\d+$"));
+        Assert.Contains("2025年道路养护验收报告", await page.InnerTextAsync("main"));
+        await RunActionAsync(page, "分配承办人", _ => Task.CompletedTask);
+
+        await RunActionAsync(page, "提交答复草稿", async form =>
+        {
+            Assert.Equal("2025年道路养护合同", await form.GetByLabel("第1个事项 事项内容").InputValueAsync());
+            Assert.Equal("2025年道路养护验收报告", await form.GetByLabel("第2个事项 事项内容").InputValueAsync());
+            await form.GetByLabel("第1个事项 办理结果").SelectOptionAsync("Disclosed");
+            await form.GetByLabel("第2个事项 办理结果").SelectOptionAsync("Withheld.ThirdParty");
+            await form.GetByLabel("答复书正文").FillAsync("经查，现就您申请的两个事项分别答复如下。对不予公开的部分不服的，应当先申请行政复议。");
+        });
+        Assert.Matches(new Regex("/actions/submitDraft$"), page.Url);
+        var reasons = page.Locator(".field", new() { Has = page.Locator("#f-items-1-reasons") });
+        Assert.Contains("须写明理由", await reasons.Locator(".field-error").InnerTextAsync());
+        Assert.Equal("Withheld.ThirdParty", await page.GetByLabel("第2个事项 办理结果").InputValueAsync());
+        Assert.Equal("经查，现就您申请的两个事项分别答复如下。对不予公开的部分不服的，应当先申请行政复议。", await page.GetByLabel("答复书正文").InputValueAsync());
+        await PageChecks.CheckAsync(page, "action-item-errors");
+
+        await page.GetByLabel("第2个事项 理由").FillAsync("验收报告载有施工单位的商业秘密，施工单位不同意公开。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交答复草稿" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/cases/\\d+\\?done=submitDraft$"));
+        var main = await page.InnerTextAsync("main");
+        Assert.Contains("状态：法律审核中", main);
+        Assert.Contains("第 1 稿（第 1 轮）：部分公开", main);
+        var rows = await page.Locator("table.items-table tbody tr").AllInnerTextsAsync();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains("2025年道路养护合同", rows[0]);
+        Assert.Contains("予以公开", rows[0]);
+        Assert.Contains("保护第三方合法权益", rows[1]);
+        Assert.Contains("验收报告载有施工单位的商业秘密，施工单位不同意公开。", rows[1]);
+        Assert.Contains("属区分处理（条例第三十七条），统计时只计为“部分公开”", main);
+        await PageChecks.CheckAsync(page, "case-with-items");
         Assert.Empty(_csp);
     }
 

@@ -40,7 +40,7 @@ public sealed class ReviewAndApprovalPagesTests(BrowserApp browser) : IClassFixt
     private static async Task RunActionAsync(IPage page, ILocator scope, string label, Func<ILocator, Task> fill)
     {
         var details = scope.Locator("details.action", new() { Has = page.Locator("summary", new() { HasTextRegex = new Regex($"^{Regex.Escape(label)}$") }) });
-        if (await details.GetAttributeAsync("open") is null) await details.Locator("summary").ClickAsync();
+        if (await details.GetAttributeAsync("open") is null) await details.Locator(":scope > summary").ClickAsync();
         await fill(details);
         await details.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }).ClickAsync();
         await page.WaitForLoadStateAsync();
@@ -172,7 +172,7 @@ public sealed class ReviewAndApprovalPagesTests(BrowserApp browser) : IClassFixt
         const string firstDraft = "孙八：\n经审查，您申请的投资协议涉及第三方商业秘密，第三方不同意公开。\n根据条例第三十二条，现部分公开如下。";
         await RunCaseActionAsync(officer, "提交答复草稿", async f =>
         {
-            await f.GetByLabel("办理结果").SelectOptionAsync("PartlyDisclosed");
+            await f.GetByLabel("办理结果", new() { Exact = true }).SelectOptionAsync("PartlyDisclosed");
             await f.GetByLabel("答复书正文").FillAsync(firstDraft);
         });
         Assert.Contains("状态：法律审核中", await MainAsync(officer));
@@ -217,7 +217,7 @@ public sealed class ReviewAndApprovalPagesTests(BrowserApp browser) : IClassFixt
             "如对本答复不服，可以在收到本答复之日起60日内申请行政复议。";
         await RunCaseActionAsync(officer, "提交答复草稿", async f =>
         {
-            await f.GetByLabel("办理结果").SelectOptionAsync("PartlyDisclosed");
+            await f.GetByLabel("办理结果", new() { Exact = true }).SelectOptionAsync("PartlyDisclosed");
             await f.GetByLabel("答复书正文").FillAsync(secondDraft);
         });
 

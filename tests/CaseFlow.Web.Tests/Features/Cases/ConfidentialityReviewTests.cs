@@ -1,4 +1,5 @@
 using System.Net;
+using CaseFlow.Web.Tests.Features.Reminders;
 using System.Text.Json.Nodes;
 using CaseFlow.Data;
 using CaseFlow.Data.Identity;
@@ -84,6 +85,28 @@ public abstract class ConfidentialityReviewTests(CaseFlowApp app) : IAsyncLifeti
         Assert.Equal("delivery", (string?)c["state"]);
         c = await _officer.DoAsync(c, "deliver", """{"method":"Post","deliveredOn":"2026-02-13"}""");
         Assert.Equal("Disclosed", (string?)c["outcome"]);
+    }
+
+    /// <summary>The notifications of <paramref name="user"/> about case <paramref name="c"/> (the class shares its users).</summary>
+    private static async Task<List<string>> NoticesAsync(HttpClient user, JsonObject c) =>
+        [.. (await user.GetArrayAsync("/api/me/notifications")).Where(n => (long?)n!["caseId"] == Id(c) && (string?)n["kind"] == "TaskWaiting")
+            .Select(n => (string)n!["title"]!)];
+
+    [Fact]
+    public async Task The_people_a_reply_now_waits_for_are_told()
+    {
+        Today(2, 12);
+        var c = await _officer.DoAsync(await _officer.RegisterAsync(), "assign", """{"officer":"officer"}""");
+        c = await _officer.DoAsync(c, "submitDraft", """{"outcome":"Disclosed","text":"现将所申请信息提供如下。"}""");
+        var number = (string)c["caseNumber"]!;
+        Assert.Equal([$"{number} 法律审核中，待您办理"], await NoticesAsync(_legal, c));
+        Assert.Empty(await NoticesAsync(_head, c));
+        Assert.Empty(await NoticesAsync(_officer, c));
+
+        c = await _legal.DoAsync(c, "approveDraft");
+        Assert.Equal([$"{number} 待签发，待您办理"], await NoticesAsync(_head, c));
+        Assert.Equal([$"{number} 待保密审查"], await NoticesAsync(_reviewer, c));
+        Assert.Single(await NoticesAsync(_legal, c)); // nothing new for the legal adviser
     }
 
     [Fact]

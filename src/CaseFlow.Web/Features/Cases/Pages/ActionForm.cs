@@ -24,13 +24,14 @@ public sealed class ActionForm
     /// <summary>One field. A <see cref="Kind.List"/> field has <see cref="Entry"/>: the fields of each of its rows, whose
     /// inputs are named <c>p.items[0].outcome</c> and whose errors are keyed <c>items[0].outcome</c>, as the API's.</summary>
     public sealed record Field(string Name, string JsonName, string Label, string? Hint, Kind Kind, IReadOnlyList<Option> Options, Type Type, bool Required,
-        IReadOnlyList<Field>? Entry = null, int MaxRows = 0)
+        IReadOnlyList<Field>? Entry = null, int MaxRows = 0, string? Row = null)
     {
         public string InputName => Prefix + JsonName;
         public string Id => "f-" + JsonName.Replace('[', '-').Replace("]", "").Replace('.', '-');
 
-        /// <summary>The field <paramref name="entry"/> of row <paramref name="row"/> of this list field.</summary>
-        public Field At(int row, Field entry) => entry with { JsonName = $"{JsonName}[{row}].{entry.JsonName}" };
+        /// <summary>The field <paramref name="entry"/> of row <paramref name="row"/> of this list field; its label names the
+        /// row for screen readers, so that "办理结果" of the first item is not taken for the reply's own.</summary>
+        public Field At(int row, Field entry) => entry with { JsonName = $"{JsonName}[{row}].{entry.JsonName}", Row = $"第{row + 1}个事项" };
 
         public bool Owns(string errorKey) => errorKey == JsonName || Kind == Kind.List && errorKey.StartsWith(JsonName + "[", StringComparison.Ordinal);
     }
