@@ -36,6 +36,8 @@ public sealed class BulkInsertTests(TestDatabases databases) : IClassFixture<Tes
             await db.SaveChangesAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
             await db.InsertAsync(Rows("bulk"), CancellationToken.None);
+            // Enough rows for PostgreSQL's binary COPY: stored the same way as well.
+            await db.InsertAsync(Enumerable.Range(0, 60).SelectMany(_ => Rows("copy")).ToList(), CancellationToken.None);
             // More rows than one statement takes: none lost, none twice, in the order given.
             await db.InsertAsync(Enumerable.Range(0, 250).Select(i => new Notification { UserName = user, Kind = "many", Title = $"{i}", Body = "", CreatedAtUtc = Whole }).ToList(),
                 CancellationToken.None);
@@ -46,10 +48,13 @@ public sealed class BulkInsertTests(TestDatabases databases) : IClassFixture<Tes
         {
             Assert.Equal(Enumerable.Range(0, 250).Select(i => $"{i}"),
                 await read.Notifications.Where(n => n.UserName == user && n.Kind == "many").OrderBy(n => n.Id).Select(n => n.Title).ToListAsync());
-            var rows = await read.Notifications.AsNoTracking().Where(n => n.UserName == user && n.Kind != "many").OrderBy(n => n.Id).ToListAsync();
+            var rows = await read.Notifications.AsNoTracking().Where(n => n.UserName == user && n.Kind != "many" && n.Kind != "copy").OrderBy(n => n.Id).ToListAsync();
             Assert.Equal(["saved", "saved", "bulk", "bulk"], rows.Select(n => n.Kind));
             object Shape(Notification n) => (n.UserName, n.CaseId, n.Title, n.Body, n.CreatedAtUtc, n.CreatedAtUtc.Kind, n.ReadAtUtc);
             Assert.Equal(rows.Take(2).Select(Shape), rows.Skip(2).Select(Shape));
+            var copied = await read.Notifications.AsNoTracking().Where(n => n.UserName == user && n.Kind == "copy").OrderBy(n => n.Id).ToListAsync();
+            Assert.Equal(120, copied.Count);
+            Assert.Equal(Enumerable.Range(0, 60).SelectMany(_ => rows.Take(2)).Select(Shape), copied.Select(Shape));
             Assert.Equal(Local.ToUniversalTime(), rows[3].CreatedAtUtc);
             if (provider == DatabaseProvider.Sqlite)
                 Assert.Equal(await StoredAsync(read, "Notifications", "UserName", user, "saved"),
@@ -76,15 +81,18 @@ public sealed class BulkInsertTests(TestDatabases databases) : IClassFixture<Tes
             await db.SaveChangesAsync();
             await using var tx = await db.Database.BeginTransactionAsync();
             await db.InsertAsync(Rows("bulk"), CancellationToken.None);
+            await db.InsertAsync(Enumerable.Range(0, 60).SelectMany(_ => Rows("copy")).ToList(), CancellationToken.None); // COPY on PostgreSQL
             await tx.CommitAsync();
         }
 
         await using (var read = database.CreateContext())
         {
-            var rows = await read.OutboxMessages.AsNoTracking().Where(m => m.To == to).OrderBy(m => m.Id).ToListAsync();
+            var rows = await read.OutboxMessages.AsNoTracking().Where(m => m.To == to && m.Kind != "copy").OrderBy(m => m.Id).ToListAsync();
             Assert.Equal(["saved", "saved", "bulk", "bulk"], rows.Select(m => m.Kind));
             object Shape(OutboxMessage m) => (m.CaseId, m.Subject, m.Body, m.Status, m.Attempts, m.CreatedAtUtc, m.NextAttemptAtUtc, m.SentAtUtc, m.LastError);
             Assert.Equal(rows.Take(2).Select(Shape), rows.Skip(2).Select(Shape));
+            var copied = await read.OutboxMessages.AsNoTracking().Where(m => m.To == to && m.Kind == "copy").OrderBy(m => m.Id).ToListAsync();
+            Assert.Equal(Enumerable.Range(0, 60).SelectMany(_ => rows.Take(2)).Select(Shape), copied.Select(Shape));
             Assert.Equal("Pending", rows[3].Status);
             if (provider == DatabaseProvider.Sqlite)
                 Assert.Equal(await StoredAsync(read, "OutboxMessages", "To", to, "saved"), await StoredAsync(read, "OutboxMessages", "To", to, "bulk"));

@@ -60,9 +60,11 @@ public sealed record FeeNotice(
     DateOnly SentOn, DateOnly PaymentDueOn, Fees.FeeMethod Method, int Quantity, decimal AmountYuan, string Basis,
     DateOnly? PaidOn = null, decimal? PaidYuan = null, bool Expired = false,
     DateOnly? PeriodStartsOn = null, // day 0 of the 20 working days (the applicant's receipt); null on cases recorded before it was kept
-    decimal? ComputedYuan = null, IReadOnlyList<string>? Schedule = null, string? AmountReason = null, string? LatePaymentReason = null);
+    decimal? ComputedYuan = null, IReadOnlyList<string>? Schedule = null, string? AmountReason = null, string? LatePaymentReason = null,
+    int? Units = null);
 // ComputedYuan/Schedule: what the schedule gives (null on notices typed before fees were computed); AmountReason: why
-// AmountYuan differs from it; LatePaymentReason: the good reason a payment after the period was accepted for.
+// AmountYuan differs from it; LatePaymentReason: the good reason a payment after the period was accepted for; Units: how
+// many 按件 units the application counted as when split item by item (一事一申请), null for one.
 
 public sealed record ExtensionRequest(int Days, string Reason, string RequestedBy, DateOnly RequestedOn, bool? Approved = null, string? DecidedBy = null, DateOnly? DecidedOn = null, DateOnly? NotifiedOn = null);
 

@@ -397,7 +397,7 @@ public sealed partial class DisclosureRequest
     /// <summary>The fee notice goes out today (<paramref name="sentOn"/>, the server's date) with the amount the schedule
     /// gives (<paramref name="quote"/>); another amount needs a written reason. Refused after the reply deadline.</summary>
     public void SendFeeNotice(DateOnly sentOn, DateOnly? applicantReceivedOn, Fees.FeeQuote quote, decimal? otherAmountYuan, string? amountReason,
-        string? basis, bool pausesClock, WorkingDayCalendar calendar)
+        string? basis, bool pausesClock, WorkingDayCalendar calendar, int units = 1)
     {
         EnsureOpen();
         if (Details.Fee is not null) throw new CaseRuleException("method", "本案已发出过收费通知。");
@@ -414,7 +414,7 @@ public sealed partial class DisclosureRequest
         var text = string.IsNullOrWhiteSpace(basis) ? Fees.ProcessingFees.BasisText(quote) : basis.Trim();
         var from = applicantReceivedOn ?? sentOn;
         Details.Fee = new FeeNotice(sentOn, StatutoryPeriods.FeePaymentDue(calendar, from).Date, quote.Method, quote.Quantity, amountYuan, text, PeriodStartsOn: from,
-            ComputedYuan: quote.TotalYuan, Schedule: schedule, AmountReason: differs ? amountReason!.Trim() : null);
+            ComputedYuan: quote.TotalYuan, Schedule: schedule, AmountReason: differs ? amountReason!.Trim() : null, Units: units > 1 ? units : null);
         FeeNotifiedYuan = amountYuan;
         FeeNotifiedOn = sentOn;
         if (pausesClock) Details.Pauses.Add(new PauseRecord("fee", PauseKind.FeeWait, sentOn, null));

@@ -96,6 +96,23 @@ public static class ProcessingFees
         return new FeeQuote(FeeMethod.PerApplication, n, unit, [band]);
     }
 
+    /// <summary>The fee of one application split into <paramref name="units"/> units (一事一申请, domain.md §2 item 4):
+    /// its units are the applicant's <paramref name="first"/>-th to (<paramref name="first"/> + units − 1)-th of the
+    /// month, one 按件 line per unit.</summary>
+    public static FeeQuote ForApplicationUnits(int first, int units)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(first, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
+        if (units == 1) return ForNthApplication(first);
+        var bands = Enumerable.Range(first, units).Select(n =>
+        {
+            var unit = FeeForNthApplication(n);
+            var rate = unit == 0m ? "免费" : $"每件{Yuan(unit)}元";
+            return new FeeBand(n, n, 1, unit, unit, $"本月第{n}件（本申请第{n - first + 1}个事项），{BandOf(n)}，{rate}，计{Yuan(unit)}元");
+        }).ToList();
+        return new FeeQuote(FeeMethod.PerApplication, first + units - 1, bands.Sum(b => b.AmountYuan), bands);
+    }
+
     private static string BandOf(int n)
     {
         if (n <= FreeApplications) return $"第1至{FreeApplications}件";

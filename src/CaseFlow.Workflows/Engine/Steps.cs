@@ -40,7 +40,8 @@ public sealed record ExpireConsultationPayload([property: RequiredField] int? Co
 // for another amount, with AmountReason.
 [ServerDated("sentOn")]
 public sealed record SendFeeNoticePayload(DateOnly? ApplicantReceivedOn, [property: RequiredField] FeeMethod? Method, [property: Between(1, 1_000_000)] int? Quantity,
-    [property: Yuan] decimal? AmountYuan, [property: MaxText(TextLimits.Reason)] string? AmountReason, [property: MaxText(TextLimits.Comment)] string? Basis);
+    [property: Yuan] decimal? AmountYuan, [property: MaxText(TextLimits.Reason)] string? AmountReason, [property: MaxText(TextLimits.Comment)] string? Basis,
+    bool? SplitItems = null);
 public sealed record RecordPaymentPayload(DateOnly? PaidOn, [property: RequiredField, Yuan] decimal? PaidYuan);
 [ServerDated("sentOn")]
 public sealed record AskReasonsPayload;
@@ -111,8 +112,10 @@ public static class Steps
             c.Facts["opinion"] = c.Case.ExpireConsultation(Req(p.ConsultationId, "consultationId")).Opinion),
         new Step<SendFeeNoticePayload>("SendFeeNotice", (c, p) =>
         {
-            var quote = FeeQuoteFor(c, Req(p.Method, "method"), p.Quantity);
-            c.Case.SendFeeNotice(c.Today, p.ApplicantReceivedOn, quote, p.AmountYuan, p.AmountReason, p.Basis, c.Definition.Settings.FeeWaitPausesClock, c.Calendar);
+            var units = FeeUnits(c, p);
+            var quote = FeeQuoteFor(c, Req(p.Method, "method"), p.Quantity, units);
+            c.Case.SendFeeNotice(c.Today, p.ApplicantReceivedOn, quote, p.AmountYuan, p.AmountReason, p.Basis, c.Definition.Settings.FeeWaitPausesClock, c.Calendar, units);
+            if (units > 1) c.Facts["units"] = units;
             c.Facts["computedYuan"] = quote.TotalYuan;
             c.Facts["amountYuan"] = c.Case.Details.Fee!.AmountYuan;
             if (c.Case.Details.Fee.AmountReason is { } why) c.Facts["amountReason"] = why;
@@ -193,7 +196,19 @@ public static class Steps
 
     /// <summary>The fee the schedule gives: 按量 from the pages the officer counted; 按件 from the applicant's rank among
     /// its applications at the agency in the natural month, which the caller counted (StepContext.ApplicantMonthRank).</summary>
-    private static FeeQuote FeeQuoteFor(StepContext c, FeeMethod method, int? quantity)
+    /// <summary>How many 按件 units the application counts as: one, or with <c>splitItems</c> (一事一申请, domain.md §2
+    /// item 4) one per registered item.</summary>
+    private static int FeeUnits(StepContext c, SendFeeNoticePayload p)
+    {
+        if (p.SplitItems != true) return 1;
+        if (p.Method != FeeMethod.PerApplication)
+            throw new CaseRuleException("splitItems", "一事一申请拆分只用于按件计收。");
+        var items = c.Case.Details.RequestedItems.Count;
+        return items >= 2 ? items
+            : throw new CaseRuleException("splitItems", "申请登记的事项不足两个，不能按一事一申请拆分计件（登记时逐行列出申请事项）。");
+    }
+
+    private static FeeQuote FeeQuoteFor(StepContext c, FeeMethod method, int? quantity, int units)
     {
         if (method == FeeMethod.PerPage)
             return ProcessingFees.PerPage(quantity ?? throw new CaseRuleException("quantity", "按量计收须填写页数。"));
@@ -201,7 +216,7 @@ public static class Steps
         if (quantity is not null) throw new CaseRuleException("quantity", "按件计收时，申请件数由系统按申请人证件号码统计，不能填写。");
         var rank = c.ApplicantMonthRank ?? throw new CaseRuleException("method",
             "申请人未登记身份证件号码或统一社会信用代码，无法统计其当月申请件数；请补录或按量计收。");
-        return ProcessingFees.ForNthApplication(rank);
+        return ProcessingFees.ForApplicationUnits(rank, units);
     }
 
     // PayloadRules has already refused a missing [RequiredField]; Req narrows the type (and guards a step whose

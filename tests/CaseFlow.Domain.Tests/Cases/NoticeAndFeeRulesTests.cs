@@ -136,4 +136,29 @@ public class NoticeAndFeeRulesTests
         Assert.Equal(FeeMethod.PerApplication, q.Method);
         Assert.Contains(band, Assert.Single(q.Breakdown).Description);
     }
+
+    /// <summary>一事一申请: an application with three items, the applicant's 9th of the month, counts as the 9th, 10th
+    /// and 11th: 0 + 0 + 100 yuan; one that is the 30th with two items: 100 (30th) + 200 (31st).</summary>
+    [Theory]
+    [InlineData(9, 3, 100, 11)]
+    [InlineData(30, 2, 300, 31)]
+    [InlineData(1, 5, 0, 5)]
+    [InlineData(12, 1, 100, 12)]
+    public void An_application_split_into_units_takes_one_line_per_unit(int first, int units, int yuan, int last)
+    {
+        var q = ProcessingFees.ForApplicationUnits(first, units);
+        Assert.Equal(yuan, q.TotalYuan);
+        Assert.Equal(last, q.Quantity);
+        Assert.Equal(units, q.Breakdown.Count);
+        Assert.Equal(first, q.Breakdown[0].From);
+        Assert.Equal(last, q.Breakdown[^1].To);
+    }
+
+    [Fact]
+    public void A_split_application_names_each_item_in_its_lines()
+    {
+        var q = ProcessingFees.ForApplicationUnits(10, 2);
+        Assert.Equal("本月第10件（本申请第1个事项），第1至10件，免费，计0元", q.Breakdown[0].Description);
+        Assert.Equal("本月第11件（本申请第2个事项），第11至30件，每件100元，计100元", q.Breakdown[1].Description);
+    }
 }

@@ -36,9 +36,11 @@ public static class ApplicantApplications
         var next = first.AddMonths(1);
         var month = await SameApplicant(db, c.AgencyCode, c.IdDocumentNumber)
             .Where(x => x.ReceivedOn >= first && x.ReceivedOn < next)
-            .Select(x => new { x.Id, x.ReceivedOn })
+            .Select(x => new { x.Id, x.ReceivedOn, x.Details })
             .ToListAsync(ct);
-        var earlier = month.Count(x => x.Id != c.Id && (x.ReceivedOn < c.ReceivedOn || x.ReceivedOn == c.ReceivedOn && x.Id < c.Id));
+        // an earlier application split item by item (一事一申请) counts as the units its fee notice counted
+        var earlier = month.Where(x => x.Id != c.Id && (x.ReceivedOn < c.ReceivedOn || x.ReceivedOn == c.ReceivedOn && x.Id < c.Id))
+            .Sum(x => x.Details.Fee?.Units ?? 1);
         return earlier + 1;
     }
 

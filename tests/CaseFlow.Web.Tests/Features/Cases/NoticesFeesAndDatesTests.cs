@@ -155,6 +155,42 @@ public abstract class NoticesFeesAndDatesTests(CaseFlowApp app) : IAsyncLifetime
         Assert.Contains("本月第11件申请", page);
     }
 
+    /// <summary>一事一申请 (domain.md §2 item 4): the applicant's 10th application of February lists three items and is
+    /// split, so it counts as the 10th, 11th and 12th (0 + 100 + 100 yuan); the next application is then the 13th.</summary>
+    [Fact]
+    public async Task A_split_application_counts_one_unit_per_item_and_later_ones_count_after_them()
+    {
+        const string id = "430102198001010089";
+        for (var i = 0; i < 8; i++) await RegisterAsync(id);
+        var single = await HandlingAsync(id); // one item: cannot be split
+        var split = await _officer.DoAsync(await _officer.RegisterAsync(Registration.Replace("11010519491231002X", id, StringComparison.Ordinal)
+            .Replace("\"requestedForm\"", "\"items\":[\"2025年预算\",\"2025年决算\",\"2025年三公经费\"],\"requestedForm\"", StringComparison.Ordinal)),
+            "assign", """{"officer":"officer"}""");
+        Today(2, 24);
+        var perPage = await (await _officer.ActAsync(Id(split), "sendFeeNotice", Version(split), """{"method":"PerPage","quantity":40,"splitItems":true}""")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("按件", Assert.Single(perPage.FieldErrors("splitItems")));
+        var one = await (await _officer.ActAsync(Id(single), "sendFeeNotice", Version(single), """{"method":"PerApplication","splitItems":true}""")).ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("不足两个", Assert.Single(one.FieldErrors("splitItems")));
+
+        split = await _officer.DoAsync(split, "sendFeeNotice", """{"method":"PerApplication","splitItems":true}""");
+        var fee = split["details"]!["fee"]!;
+        Assert.Equal(200m, (decimal)fee["amountYuan"]!);
+        Assert.Equal(3, (int)fee["units"]!);
+        Assert.Equal(12, (int)fee["quantity"]!);
+        Assert.Equal(
+            ["本月第10件（本申请第1个事项），第1至10件，免费，计0元", "本月第11件（本申请第2个事项），第11至30件，每件100元，计100元",
+             "本月第12件（本申请第3个事项），第11至30件，每件100元，计100元"],
+            fee["schedule"]!.AsArray().Select(x => (string)x!).ToArray());
+        Assert.Equal(3, (int)(await JournalAsync(split))[^1]!["facts"]!["units"]!);
+
+        Today(2, 12);
+        var next = await HandlingAsync(id);
+        Today(2, 24);
+        next = await _officer.DoAsync(next, "sendFeeNotice", """{"method":"PerApplication"}""");
+        Assert.Equal("本月第13件申请，第11至30件，每件100元，计100元", (string?)next["details"]!["fee"]!["schedule"]![0]);
+        Assert.Null(next["details"]!["fee"]!["units"]);
+    }
+
     [Fact]
     public async Task Another_amount_needs_a_reason_and_is_journaled_and_shown_in_legal_review()
     {
