@@ -67,7 +67,7 @@ public sealed class DisclosureRequestConfiguration : IEntityTypeConfiguration<Di
         b.HasIndex(c => new { c.AgencyCode, c.CaseNumber }).IsUnique();
         // "open cases of these agencies due between …": equality on agency and ConcludedOn IS NULL, range on the date.
         b.HasIndex(c => new { c.AgencyCode, c.ConcludedOn, c.ReplyDueOn });
-        b.HasIndex(c => new { c.AgencyCode, c.ConcludedOn, c.WaitsOnOthers, c.ReplyDueOn }); // the work queue's groups (0009)
+        b.HasIndex(c => new { c.AgencyCode, c.IsVoid, c.ConcludedOn, c.WaitsOnOthers, c.ReplyDueOn }, "IX_Cases_Queue"); // the work queue's groups (0013)
         b.HasIndex(c => new { c.AgencyCode, c.State });
         b.HasIndex(c => c.ReplyDueOn);
         b.HasIndex(c => c.ReceivedOn);

@@ -21,9 +21,18 @@ public static class ListCases
         Domain.Cases.ApplicantColumn ApplicantColumn, string ApplicantName, string? IdDocumentNumber, string? AssignedOfficer, string? Outcome,
         DateOnly? ConcludedOn, bool IsVoid, string WorkflowId, int WorkflowVersion);
 
-    public static async Task<Page> Handle(
+    public static Task<Page> Handle(
         string? state, string? assignee, string? agency, bool? subordinates, string? receivedFrom, string? receivedTo,
         string? dueWithin, bool? overdue, bool? includeVoid, string? page, string? pageSize, string? q,
+        ClaimsPrincipal user, CaseFlowDbContext db, WorkflowEngine engine, CalendarProvider calendars, TimeProvider time, CancellationToken ct) =>
+        ListAsync(state, assignee, agency, subordinates, receivedFrom, receivedTo, dueWithin, overdue, includeVoid, page, pageSize, q, null,
+            user, db, engine, calendars, time, ct);
+
+    /// <param name="countUpTo">count at most this many (and one more, to know there are more): the queue page says
+    /// "N 件以上" rather than count an office's million cases on every request; null counts exactly, as the API does</param>
+    public static async Task<Page> ListAsync(
+        string? state, string? assignee, string? agency, bool? subordinates, string? receivedFrom, string? receivedTo,
+        string? dueWithin, bool? overdue, bool? includeVoid, string? page, string? pageSize, string? q, int? countUpTo,
         ClaimsPrincipal user, CaseFlowDbContext db, WorkflowEngine engine, CalendarProvider calendars, TimeProvider time, CancellationToken ct)
     {
         var input = new Input();
@@ -47,7 +56,11 @@ public static class ListCases
         {
             query = OfAgencies(query, visible);
         }
-        if (includeVoid != true) query = query.Where(c => !c.IsVoid);
+        // Flags are compared with a parameter, not negated: both databases then use them as equality columns of the
+        // queue index (AgencyCode, IsVoid, ConcludedOn, WaitsOnOthers, ReplyDueOn), where NOT x makes them scan.
+        var no = false;
+        var yes = true;
+        if (includeVoid != true) query = query.Where(c => c.IsVoid == no);
         if (state is not null) query = query.Where(c => c.State == state);
         if (assignee is not null)
         {
@@ -72,7 +85,7 @@ public static class ListCases
         }
         if (overdue == true) query = query.Where(c => c.ConcludedOn == null && c.ReplyDueOn < today);
 
-        var total = await query.CountAsync(ct);
+        var total = countUpTo is { } cap ? await query.Take(cap + 1).CountAsync(ct) : await query.CountAsync(ct);
         // Urgency first (the officer's queue): overdue, due within 3 working days, within 5, waiting on others (consultation,
         // fee, correction), the other open cases; concluded and void ones last; each group soonest reply date first. Each
         // group is a range the (agency, concluded, waiting, due date) index serves, so a page reads only its own rows, not
@@ -80,25 +93,26 @@ public static class ListCases
         var calendar = await calendars.GetAsync(agency ?? CaseAccess.ActorOf(user).AgencyCode, ct);
         var within3 = calendar.AddWorkingDays(today, 3).Date;
         var within5 = calendar.AddWorkingDays(today, 5).Date;
-        var open = query.Where(c => c.ConcludedOn == null && !c.IsVoid);
+        var open = query.Where(c => c.ConcludedOn == null && c.IsVoid == no);
         IQueryable<Domain.Cases.DisclosureRequest>[] groups =
         [
-            open.Where(c => !c.WaitsOnOthers && c.ReplyDueOn < today),
-            open.Where(c => !c.WaitsOnOthers && c.ReplyDueOn >= today && c.ReplyDueOn <= within3),
-            open.Where(c => !c.WaitsOnOthers && c.ReplyDueOn > within3 && c.ReplyDueOn <= within5),
-            open.Where(c => c.WaitsOnOthers),
-            open.Where(c => !c.WaitsOnOthers && (c.ReplyDueOn == null || c.ReplyDueOn > within5)),
-            query.Where(c => c.ConcludedOn != null || c.IsVoid),
+            open.Where(c => c.WaitsOnOthers == no && c.ReplyDueOn < today),
+            open.Where(c => c.WaitsOnOthers == no && c.ReplyDueOn >= today && c.ReplyDueOn <= within3),
+            open.Where(c => c.WaitsOnOthers == no && c.ReplyDueOn > within3 && c.ReplyDueOn <= within5),
+            open.Where(c => c.WaitsOnOthers == yes),
+            open.Where(c => c.WaitsOnOthers == no && (c.ReplyDueOn == null || c.ReplyDueOn > within5)),
+            query.Where(c => c.ConcludedOn != null || c.IsVoid == yes),
         ];
-        var counts = new int[groups.Length];
-        for (var g = 0; g < groups.Length - 1; g++) counts[g] = await groups[g].CountAsync(ct);
-        counts[^1] = total - counts.Sum();
+        // The open groups are counted (they are few); the last group, concluded and void cases, is what remains, and
+        // its size is never needed: it comes last.
+        var counts = new int[groups.Length - 1];
+        for (var g = 0; g < counts.Length; g++) counts[g] = await groups[g].CountAsync(ct);
 
         var skip = (pageNumber - 1) * size;
         var rows = new List<ListedCase>();
         for (var g = 0; g < groups.Length && rows.Count < size; g++)
         {
-            if (skip >= counts[g]) { skip -= counts[g]; continue; }
+            if (g < counts.Length && skip >= counts[g]) { skip -= counts[g]; continue; }
             // Only the summary columns: the JSON details stay out of list queries.
             // Open cases are few: sorted by due date. Concluded ones (the office's whole history) newest first, read
             // backwards along the key instead of sorted.

@@ -1,4 +1,5 @@
 using CaseFlow.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using static CaseFlow.Web.Tests.Features.Cases.CaseApi;
 
 namespace CaseFlow.Web.Tests.Features.Cases;
@@ -62,5 +63,40 @@ public abstract class QueueOrderTests(CaseFlowApp app)
         var at = new[] { "已超期", "三日内", "五日内", "待补正", "征求意见中", "正常" }.Select(n => page.IndexOf($">{n}<", StringComparison.Ordinal)).ToArray();
         Assert.All(at, i => Assert.True(i > 0));
         Assert.Equal(at.Order(), at);
+    }
+
+    /// <summary>The queue page counts an office's cases only up to <c>QueueModel.CountUpTo</c>: here the same query with
+    /// a limit of 3 says 4 ("more than 3") and still pages through every case, the concluded ones last.</summary>
+    [Fact]
+    public async Task A_capped_count_still_pages_through_every_case()
+    {
+        app.Clock.SetChinaTime(new DateOnly(2026, 3, 16), new TimeOnly(9, 0));
+        var officer = await app.SignedInAsync("queue-cap-officer", "Officer", "queue-cap");
+        var overdue = await officer.RegisterAsync(Received("超期", "2026-02-09"));
+        var normal = await officer.RegisterAsync(Received("正常", "2026-03-16"));
+        for (var i = 1; i <= 3; i++)
+            await officer.DoAsync(await officer.RegisterAsync(Received($"撤回{i}", "2026-02-10")), "withdraw", """{"reason":"申请人撤回"}""");
+
+        var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+        [
+            new(System.Security.Claims.ClaimTypes.Name, "queue-cap-officer"),
+            new(System.Security.Claims.ClaimTypes.Role, "Officer"),
+            new(CaseFlow.Web.Features.Auth.AuthSetup.AgencyClaim, "queue-cap"),
+        ], "test"));
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        async Task<CaseFlow.Web.Features.Cases.ListCases.Page> PageAsync(int n, int? cap) => await CaseFlow.Web.Features.Cases.ListCases.ListAsync(
+            null, null, null, null, null, null, null, null, null, $"{n}", "2", null, cap, user,
+            sp.GetRequiredService<CaseFlow.Data.CaseFlowDbContext>(), sp.GetRequiredService<CaseFlow.Workflows.Engine.WorkflowEngine>(),
+            sp.GetRequiredService<CaseFlow.Web.Features.Calendar.CalendarProvider>(), sp.GetRequiredService<TimeProvider>(), CancellationToken.None);
+
+        Assert.Equal(5, (await PageAsync(1, null)).Total);
+        string[][] expected = [["超期", "正常"], ["撤回3", "撤回2"], ["撤回1"]];
+        for (var n = 1; n <= 3; n++)
+        {
+            var page = await PageAsync(n, 3);
+            Assert.Equal(4, page.Total);
+            Assert.Equal(expected[n - 1], page.Items.Select(c => c.ApplicantName));
+        }
     }
 }

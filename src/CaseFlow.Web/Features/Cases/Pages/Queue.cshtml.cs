@@ -20,6 +20,9 @@ public sealed class QueueModel(CaseFlowDbContext db, WorkflowEngine engine, Cale
 {
     public const int PageSize = 20;
 
+    /// <summary>The page counts the listed cases up to this many and then says "以上" (the API counts exactly).</summary>
+    public const int CountUpTo = 10_000;
+
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? State { get; set; }
     [BindProperty(SupportsGet = true)] public string? Due { get; set; }
@@ -30,7 +33,8 @@ public sealed class QueueModel(CaseFlowDbContext db, WorkflowEngine engine, Cale
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool MoreThanCounted => Total > CountUpTo;
+    public int PageCount => Math.Max(1, (Math.Min(Total, CountUpTo) + PageSize - 1) / PageSize);
     public IReadOnlyList<(string Id, string Label)> States { get; private set; } = [];
     public IReadOnlyList<(string UserName, string Name)> Officers { get; private set; } = [];
     public string? Error { get; private set; }
@@ -47,9 +51,9 @@ public sealed class QueueModel(CaseFlowDbContext db, WorkflowEngine engine, Cale
         ListCases.Page page;
         try
         {
-            page = await ListCases.Handle(NullIfEmpty(State), NullIfEmpty(Officer), null, null, null, null,
+            page = await ListCases.ListAsync(NullIfEmpty(State), NullIfEmpty(Officer), null, null, null, null,
                 Due is "3" or "5" ? Due : null, Due == "overdue" ? true : null, null, PageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), NullIfEmpty(Q), User, db, engine, calendars, time, ct);
+                PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), NullIfEmpty(Q), CountUpTo, User, db, engine, calendars, time, ct);
         }
         catch (ValidationFailedException e)
         {
