@@ -26,7 +26,7 @@ public sealed class OfficerPagesTests(BrowserApp browser) : IClassFixture<Browse
         return page;
     }
 
-    private static async Task<string> RegisterInPersonAsync(IPage page, string applicant, string request)
+    private static async Task<string> RegisterInPersonAsync(IPage page, string applicant, string request, string? items = null)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "登记申请" }).ClickAsync();
         await page.GetByLabel("收到渠道").SelectOptionAsync("InPerson");
@@ -35,6 +35,7 @@ public sealed class OfficerPagesTests(BrowserApp browser) : IClassFixture<Browse
         await page.GetByLabel("申请人姓名或名称").FillAsync(applicant);
         await page.GetByLabel("证件号码（身份证号或统一社会信用代码）").FillAsync("11010519491231002X");
         await page.GetByLabel("申请公开的政府信息").FillAsync(request);
+        if (items is not null) await page.GetByLabel("申请事项（每行一项）").FillAsync(items);
         await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/cases/\\d+$"));
         return (await page.InnerTextAsync("h1")).Trim();
@@ -178,16 +179,7 @@ public sealed class OfficerPagesTests(BrowserApp browser) : IClassFixture<Browse
     public async Task A_reply_answers_each_registered_item_and_the_case_counts_as_partly_disclosed()
     {
         var page = await OfficerAsync("items", "officer-items");
-        await page.GetByRole(AriaRole.Link, new() { Name = "登记申请" }).ClickAsync();
-        await page.GetByLabel("收到渠道").SelectOptionAsync("InPerson");
-        await page.GetByLabel("提交或到达日期").FillAsync("2026-02-12");
-        await page.GetByLabel("自然人", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("申请人姓名或名称").FillAsync("钱七");
-        await page.GetByLabel("证件号码（身份证号或统一社会信用代码）").FillAsync("11010519491231002X");
-        await page.GetByLabel("申请公开的政府信息").FillAsync("两份文件");
-        await page.GetByLabel("申请事项（每行一项）").FillAsync("2025年道路养护合同\n2025年道路养护验收报告");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登记", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/cases/\\d+$"));
+        await RegisterInPersonAsync(page, "钱七", "两份文件", "2025年道路养护合同\n2025年道路养护验收报告");
         Assert.Contains("2025年道路养护验收报告", await page.InnerTextAsync("main"));
         await RunActionAsync(page, "分配承办人", _ => Task.CompletedTask);
 
