@@ -254,6 +254,9 @@ public sealed class AdminPagesTests(BrowserApp browser) : IClassFixture<BrowserA
         Assert.Contains("旧版本", await v1.InnerTextAsync());
         var image = page.Locator("figure.diagram img").First;
         await image.ScrollIntoViewIfNeededAsync();
+        // A lazily loaded image may still be on its way after scrolling (seen on a loaded CI machine): wait for it to
+        // finish, whether it loads or fails, and then judge it.
+        await image.EvaluateAsync("img => img.complete ? null : new Promise(done => { img.addEventListener('load', done); img.addEventListener('error', done); })");
         Assert.True(await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 400"), "the diagram did not load");
         Assert.Contains("法律审核中", await page.Locator("details.workflow-text").First.TextContentAsync());
         await PageChecks.CheckAsync(page, "admin-workflows");
