@@ -202,10 +202,10 @@ public static class Steps
     {
         if (p.SplitItems != true) return 1;
         if (p.Method != FeeMethod.PerApplication)
-            throw new CaseRuleException("splitItems", "一事一申请拆分只用于按件计收。");
+            throw new CaseRuleException("splitItems", "一事一申请拆分只用于按件计收（国办函〔2020〕109号）。");
         var items = c.Case.Details.RequestedItems.Count;
         return items >= 2 ? items
-            : throw new CaseRuleException("splitItems", "申请登记的事项不足两个，不能按一事一申请拆分计件（登记时逐行列出申请事项）。");
+            : throw new CaseRuleException("splitItems", "申请登记的事项不足两个，不能按一事一申请拆分计件（国办函〔2020〕109号；登记时逐行列出申请事项）。");
     }
 
     private static FeeQuote FeeQuoteFor(StepContext c, FeeMethod method, int? quantity, int units)
