@@ -90,10 +90,8 @@ public static class ProcessingFees
     public static FeeQuote ForNthApplication(int n)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
-        var unit = FeeForNthApplication(n);
-        var rate = unit == 0m ? "免费" : $"每件{Yuan(unit)}元";
-        var band = new FeeBand(n, n, 1, unit, unit, $"本月第{n}件申请，{BandOf(n)}，{rate}，计{Yuan(unit)}元");
-        return new FeeQuote(FeeMethod.PerApplication, n, unit, [band]);
+        var band = NthLine(n, $"本月第{n}件申请");
+        return new FeeQuote(FeeMethod.PerApplication, n, band.AmountYuan, [band]);
     }
 
     /// <summary>The fee of one application split into <paramref name="units"/> units (一事一申请, domain.md §2 item 4):
@@ -104,13 +102,16 @@ public static class ProcessingFees
         ArgumentOutOfRangeException.ThrowIfLessThan(first, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
         if (units == 1) return ForNthApplication(first);
-        var bands = Enumerable.Range(first, units).Select(n =>
-        {
-            var unit = FeeForNthApplication(n);
-            var rate = unit == 0m ? "免费" : $"每件{Yuan(unit)}元";
-            return new FeeBand(n, n, 1, unit, unit, $"本月第{n}件（本申请第{n - first + 1}个事项），{BandOf(n)}，{rate}，计{Yuan(unit)}元");
-        }).ToList();
+        var bands = Enumerable.Range(first, units).Select(n => NthLine(n, $"本月第{n}件（本申请第{n - first + 1}个事项）")).ToList();
         return new FeeQuote(FeeMethod.PerApplication, first + units - 1, bands.Sum(b => b.AmountYuan), bands);
+    }
+
+    /// <summary>The 按件 line of the month's <paramref name="n"/>-th application (or unit), described as <paramref name="what"/>.</summary>
+    private static FeeBand NthLine(int n, string what)
+    {
+        var unit = FeeForNthApplication(n);
+        var rate = unit == 0m ? "免费" : $"每件{Yuan(unit)}元";
+        return new FeeBand(n, n, 1, unit, unit, $"{what}，{BandOf(n)}，{rate}，计{Yuan(unit)}元");
     }
 
     private static string BandOf(int n)

@@ -194,8 +194,6 @@ public static class Steps
         new Step<ArchivePayload>("Archive", (c, p) => c.Case.Archive(Req(p.FileNumber, "fileNumber"), c.Today, c.Actor.UserName)),
     }.ToDictionary(s => s.Name);
 
-    /// <summary>The fee the schedule gives: 按量 from the pages the officer counted; 按件 from the applicant's rank among
-    /// its applications at the agency in the natural month, which the caller counted (StepContext.ApplicantMonthRank).</summary>
     /// <summary>How many 按件 units the application counts as: one, or with <c>splitItems</c> (一事一申请, domain.md §2
     /// item 4) one per registered item.</summary>
     private static int FeeUnits(StepContext c, SendFeeNoticePayload p)
@@ -208,6 +206,9 @@ public static class Steps
             : throw new CaseRuleException("splitItems", "申请登记的事项不足两个，不能按一事一申请拆分计件（国办函〔2020〕109号；登记时逐行列出申请事项）。");
     }
 
+    /// <summary>The fee the schedule gives: 按量 from the pages the officer counted; 按件 from the applicant's rank among
+    /// its applications at the agency in the natural month, which the caller counted (StepContext.ApplicantMonthRank),
+    /// over the application's <paramref name="units"/>.</summary>
     private static FeeQuote FeeQuoteFor(StepContext c, FeeMethod method, int? quantity, int units)
     {
         if (method == FeeMethod.PerPage)

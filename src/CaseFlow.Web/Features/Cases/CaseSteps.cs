@@ -59,16 +59,8 @@ public sealed class CaseSteps(CaseFlowDbContext db, WorkflowEngine engine, Calen
     }
 
     /// <summary>The enabled accounts holding the Officer role at the agency: the only users a case may be assigned to.</summary>
-    private async Task<IReadOnlySet<string>> AgencyOfficersAsync(string agencyCode, CancellationToken ct)
-    {
-        var names = await (
-            from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where u.AgencyCode == agencyCode && u.DisabledAtUtc == null && r.Name == CaseFlow.Workflows.Definitions.Roles.Officer
-            select u.UserName).ToListAsync(ct);
-        return names.Where(n => n is not null).Select(n => n!).ToHashSet(StringComparer.Ordinal);
-    }
+    private async Task<IReadOnlySet<string>> AgencyOfficersAsync(string agencyCode, CancellationToken ct) =>
+        (await AgencyStaff.InRolesAsync(db, agencyCode, [CaseFlow.Workflows.Definitions.Roles.Officer], ct)).Select(m => m.UserName).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>A change made outside the engine starts here: the case as it is before (for a new case, nothing).</summary>
     public Before Begin(DisclosureRequest c) => c.Id == 0 ? new Before(c, null, null) : new Before(c, c.State, CaseReportFacts.Of(c));

@@ -88,8 +88,8 @@ public static class ListCases
         var total = countUpTo is { } cap ? await query.Take(cap + 1).CountAsync(ct) : await query.CountAsync(ct);
         // Urgency first (the officer's queue): overdue, due within 3 working days, within 5, waiting on others (consultation,
         // fee, correction), the other open cases; concluded and void ones last; each group soonest reply date first. Each
-        // group is a range the (agency, concluded, waiting, due date) index serves, so a page reads only its own rows, not
-        // a sort of every case the office ever had.
+        // group is a range the queue index (agency, void, concluded, waiting, due date) serves, so a page reads only its
+        // own rows, not a sort of every case the office ever had.
         var calendar = await calendars.GetAsync(agency ?? CaseAccess.ActorOf(user).AgencyCode, ct);
         var within3 = calendar.AddWorkingDays(today, 3).Date;
         var within5 = calendar.AddWorkingDays(today, 5).Date;

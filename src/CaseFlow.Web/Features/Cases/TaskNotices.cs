@@ -2,7 +2,6 @@ using CaseFlow.Data;
 using CaseFlow.Data.Notifications;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Workflows.Definitions;
-using Microsoft.EntityFrameworkCore;
 
 namespace CaseFlow.Web.Features.Cases;
 
@@ -32,15 +31,9 @@ public static class TaskNotices
                 $"案件 {c.CaseNumber} 的答复草稿将公开信息，签发前须进行保密审查（条例第十七条）。"));
         if (notices.Count == 0) return;
 
-        var roles = notices.Select(n => n.Role).ToList();
-        var people = await (
-            from u in db.Users
-            join ur in db.UserRoles on u.Id equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where u.AgencyCode == c.AgencyCode && u.DisabledAtUtc == null && roles.Contains(r.Name!)
-            select new { u.UserName, Role = r.Name }).ToListAsync(ct);
+        var people = await AgencyStaff.InRolesAsync(db, c.AgencyCode, [.. notices.Select(n => n.Role)], ct);
         foreach (var (noticeRole, title, body) in notices)
-            foreach (var person in people.Where(p => p.Role == noticeRole && p.UserName is not null).Select(p => p.UserName!).Distinct())
+            foreach (var person in people.Where(p => p.Role == noticeRole).Select(p => p.UserName).Distinct())
                 db.Notifications.Add(new Notification { UserName = person, CaseId = c.Id, Kind = Kind, Title = title, Body = body, CreatedAtUtc = nowUtc });
     }
 }
