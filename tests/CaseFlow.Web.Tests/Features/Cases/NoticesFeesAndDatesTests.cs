@@ -182,6 +182,8 @@ public abstract class NoticesFeesAndDatesTests(CaseFlowApp app) : IAsyncLifetime
              "本月第12件（本申请第3个事项），第11至30件，每件100元，计100元"],
             fee["schedule"]!.AsArray().Select(x => (string)x!).ToArray());
         Assert.Equal(3, (int)(await JournalAsync(split))[^1]!["facts"]!["units"]!);
+        var page = await (await _officer.GetAsync($"/cases/{Id(split)}")).ReadBodyAsync(HttpStatusCode.OK);
+        Assert.Contains("本月第 10 至 12 件（一事一申请，3 个事项各计一件", page);
 
         Today(2, 12);
         var next = await HandlingAsync(id);
