@@ -126,8 +126,8 @@ for run in "Asia/Shanghai" "UTC $TIME_ZONE_FILTER"; do
   set +e
   mkdir -p "$WORK/tmp"
   started=$SECONDS
-  # -m:1: one test project at a time. In parallel, the browser tests shared the two cores with the HTTP tests and
-  # twice saw a page of the app under test take over 90 s to load; serial costs about three minutes.
+  # -m:1: one test project at a time, so that the browser tests' waits do not share the two cores with the HTTP
+  # tests; serial costs about a minute per pass.
   TMPDIR="$WORK/tmp" TZ=$tz dotnet test CaseFlow.sln -c Release --no-build -nologo -m:1 ${filter:+--filter "$filter"} 2>&1 | tee "$log" |
     grep -v -e '^Additionally, path to test adapters' -e '^$'
   run_status=${PIPESTATUS[0]}

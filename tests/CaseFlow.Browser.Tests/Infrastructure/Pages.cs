@@ -10,8 +10,14 @@ public static class PageActions
     {
         await page.GetByLabel("用户名").FillAsync(userName);
         await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        // WaitForLoadState right after the click at times waited past the start page's load event until its timeout (seen
+        // three times in full runs): wait for the form's answer, then for the page it leads to by its address.
+        var answer = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync(),
+            r => r.Request.Method == "POST" && r.Request.IsNavigationRequest);
+        if (answer.Status is >= 300 and < 400) // signed in: on to the start page
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/login", new() { WaitUntil = WaitUntilState.Load });
+        else // refused: the form again, with its message
+            await page.WaitForLoadStateAsync();
     }
 
     /// <summary>The status code of a navigation.</summary>
