@@ -22,6 +22,9 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The password of every user made by <see cref="SignedInAsync"/>.</summary>
     public const string Password = "Test-Password-1";
 
+    /// <summary>PBKDF2 rounds of the test hosts' password hashes (see <see cref="ConfigureWebHost"/>).</summary>
+    public const int TestPasswordIterations = 1_000;
+
     private readonly DatabaseProvider _provider;
     private readonly bool _ownsDatabase;
     private TestDatabase? _database;
@@ -73,6 +76,10 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // Identity's default (PBKDF2, 100,000 rounds) costs ~0.1 CPU-s per hash; the suite creates and signs in
+            // thousands of users, which made hashing its largest single cost on a 2-core machine. The hash format
+            // and its verification are the same at any count; the product keeps the default.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations);
         });
     }
 
