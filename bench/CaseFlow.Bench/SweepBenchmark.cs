@@ -86,14 +86,20 @@ public static class SweepBenchmark
                 await ExpectAsync(services, "floor", Cases, withEmail);
             }
 
-            await ResetAsync(services, withEmail);
-            var sweeper = services.GetRequiredService<TimerSweeper>();
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var sw = Stopwatch.StartNew();
-            var fired = await sweeper.SweepAsync(CancellationToken.None);
-            var seconds = sw.Elapsed.TotalSeconds;
-            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
-            await ExpectAsync(services, "sweep", fired, withEmail);
+            // The sweep's best of two as well: its first run in a process also pays for compiling its code paths.
+            var (seconds, cpuSeconds) = (double.MaxValue, 0.0);
+            for (var run = 0; run < 2; run++)
+            {
+                await ResetAsync(services, withEmail);
+                var sweeper = services.GetRequiredService<TimerSweeper>();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var sw = Stopwatch.StartNew();
+                var fired = await sweeper.SweepAsync(CancellationToken.None);
+                var elapsed = sw.Elapsed.TotalSeconds;
+                var cpuUsed = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+                await ExpectAsync(services, "sweep", fired, withEmail);
+                if (elapsed < seconds) (seconds, cpuSeconds) = (elapsed, cpuUsed);
+            }
             results.Add(new Measured(floor, seconds, cpuSeconds));
         }
         return (setupSeconds, [.. results]);

@@ -174,7 +174,9 @@ public static class BulkInsert
     private static int BindSqliteValue(sqlite3_stmt statement, int index, object value) => value switch
     {
         DBNull => raw.sqlite3_bind_null(statement, index),
-        string s => raw.sqlite3_bind_text(statement, index, s),
+        // As UTF-16, which SQLite converts to the database's UTF-8 itself: the UTF-8 overload encodes each string into a
+        // new managed buffer first, which was the larger part of a sweep's binding cost. The stored bytes are the same.
+        string s => raw.sqlite3_bind_text16(statement, index, s),
         long l => raw.sqlite3_bind_int64(statement, index, l),
         int i => raw.sqlite3_bind_int64(statement, index, i),
         bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),

@@ -21,6 +21,11 @@ public class OutboxMessage
     /// random: the unique index on it then grows at its end instead of touching a random page per message, which
     /// made a sweep's 100,000 e-mails markedly slower.</summary>
     public static string NewMessageId() => $"<{Guid.CreateVersion7():N}@caseflow>";
+
+    /// <summary>The same, with the time of the step that writes it: a sweep writing thousands of e-mails then reads
+    /// the clock once, not once per message (a clock read costs microseconds on some virtual machines).</summary>
+    public static string NewMessageId(DateTime createdAtUtc) =>
+        $"<{Guid.CreateVersion7(new DateTimeOffset(DateTime.SpecifyKind(createdAtUtc, DateTimeKind.Utc))):N}@caseflow>";
     public string Status { get; set; } = "Pending";
     public int Attempts { get; set; }
     public DateTime CreatedAtUtc { get; set; }

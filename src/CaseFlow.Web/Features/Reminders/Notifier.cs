@@ -37,7 +37,7 @@ public static class Notifier
                 mails.Add(new OutboxMessage
                 {
                     CaseId = c.Id, Kind = kind, To = person.Email!, Subject = $"[CaseFlow] {title}", Body = body,
-                    MessageId = OutboxMessage.NewMessageId(), CreatedAtUtc = nowUtc, NextAttemptAtUtc = nowUtc,
+                    MessageId = OutboxMessage.NewMessageId(nowUtc), CreatedAtUtc = nowUtc, NextAttemptAtUtc = nowUtc,
                 });
         }
     }
