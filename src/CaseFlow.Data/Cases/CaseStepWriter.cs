@@ -83,7 +83,7 @@ public static class CaseStepWriter
         To = m.To,
         Subject = m.Subject,
         Body = m.Body,
-        MessageId = OutboxMessage.NewMessageId(),
+        MessageId = OutboxMessage.NewMessageId(nowUtc),
         CreatedAtUtc = nowUtc,
         NextAttemptAtUtc = nowUtc,
     };

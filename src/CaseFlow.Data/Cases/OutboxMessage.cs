@@ -17,15 +17,13 @@ public class OutboxMessage
     public string Body { get; set; } = "";
     public string MessageId { get; set; } = "";
 
-    /// <summary>Unique and fixed when the row is written, so retries keep it. Time-ordered (version 7) rather than
-    /// random: the unique index on it then grows at its end instead of touching a random page per message, which
-    /// made a sweep's 100,000 e-mails markedly slower.</summary>
-    public static string NewMessageId() => $"<{Guid.CreateVersion7():N}@caseflow>";
-
-    /// <summary>The same, with the time of the step that writes it: a sweep writing thousands of e-mails then reads
-    /// the clock once, not once per message (a clock read costs microseconds on some virtual machines).</summary>
+    /// <summary>Unique and fixed when the row is written, so retries keep it. Time-ordered (version 7, from the time of
+    /// the step that writes it) rather than random: the unique index on it then grows at its end instead of touching a
+    /// random page per message, which made a sweep's 100,000 e-mails markedly slower; and a sweep writing thousands of
+    /// e-mails reads the clock once, not once per message (a clock read costs microseconds on some virtual machines).</summary>
     public static string NewMessageId(DateTime createdAtUtc) =>
         $"<{Guid.CreateVersion7(new DateTimeOffset(DateTime.SpecifyKind(createdAtUtc, DateTimeKind.Utc))):N}@caseflow>";
+
     public string Status { get; set; } = "Pending";
     public int Attempts { get; set; }
     public DateTime CreatedAtUtc { get; set; }

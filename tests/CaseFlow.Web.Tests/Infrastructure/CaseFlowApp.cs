@@ -23,7 +23,7 @@ public class CaseFlowApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "Test-Password-1";
 
     /// <summary>PBKDF2 rounds of the test hosts' password hashes (see <see cref="ConfigureWebHost"/>).</summary>
-    public const int TestPasswordIterations = 1_000;
+    private const int TestPasswordIterations = 1_000;
 
     private readonly DatabaseProvider _provider;
     private readonly bool _ownsDatabase;

@@ -50,7 +50,7 @@ public sealed class AgencyProceedingReminders(IServiceScopeFactory scopes, TimeP
                     db.OutboxMessages.Add(new OutboxMessage
                     {
                         Kind = Kind, To = person.Email!, Subject = $"[CaseFlow] {title}", Body = body,
-                        MessageId = OutboxMessage.NewMessageId(), CreatedAtUtc = now, NextAttemptAtUtc = now,
+                        MessageId = OutboxMessage.NewMessageId(now), CreatedAtUtc = now, NextAttemptAtUtc = now,
                     });
             }
             await db.SaveChangesAsync(ct);

@@ -191,7 +191,7 @@ public sealed class AdminPagesTests(BrowserApp browser) : IClassFixture<BrowserA
             var m = new OutboxMessage
             {
                 Kind = "ApplicantReplyNotice", To = "wang.fang@example.com", Subject = "[CaseFlow] 政府信息公开申请答复通知", Body = "您的申请已答复。",
-                MessageId = OutboxMessage.NewMessageId(), Status = "DeadLettered", Attempts = 8, LastError = "SmtpCommandException: 550 5.1.1 mailbox unavailable",
+                MessageId = OutboxMessage.NewMessageId(new DateTime(2026, 11, 19, 1, 0, 0, DateTimeKind.Utc)), Status = "DeadLettered", Attempts = 8, LastError = "SmtpCommandException: 550 5.1.1 mailbox unavailable",
                 CreatedAtUtc = new DateTime(2026, 11, 19, 1, 0, 0, DateTimeKind.Utc), NextAttemptAtUtc = new DateTime(2026, 11, 19, 5, 0, 0, DateTimeKind.Utc),
             };
             db.OutboxMessages.Add(m);

@@ -35,7 +35,7 @@ public abstract class HealthTests(CaseFlowApp app)
 
         var dead = (await app.InsertAsync(new OutboxMessage
             {
-                Kind = "ReplyNotice", To = "zhang.san@example.com", Subject = "[CaseFlow] 张三的申请已答复", Body = "答复内容", MessageId = OutboxMessage.NewMessageId(),
+                Kind = "ReplyNotice", To = "zhang.san@example.com", Subject = "[CaseFlow] 张三的申请已答复", Body = "答复内容", MessageId = OutboxMessage.NewMessageId(new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc)),
                 Status = "DeadLettered", Attempts = 1, LastError = "550 5.1.1 mailbox unavailable",
                 CreatedAtUtc = new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc), NextAttemptAtUtc = new DateTime(2026, 3, 2, 1, 1, 0, DateTimeKind.Utc),
             }))[0];

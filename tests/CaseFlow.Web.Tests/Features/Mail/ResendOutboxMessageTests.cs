@@ -22,7 +22,7 @@ public abstract class ResendOutboxMessageTests(DatabaseProvider provider)
 
     private static OutboxMessage DeadLetter(string to) => new()
     {
-        Kind = "ReplyReminder", To = to, Subject = "[CaseFlow] 答复期限提醒", Body = "请于 2026-03-18 前答复。", MessageId = OutboxMessage.NewMessageId(),
+        Kind = "ReplyReminder", To = to, Subject = "[CaseFlow] 答复期限提醒", Body = "请于 2026-03-18 前答复。", MessageId = OutboxMessage.NewMessageId(new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc)),
         Status = OutboxStatus.DeadLettered, Attempts = 8, LastError = "SmtpCommandException: 550 5.7.1 relay denied",
         CreatedAtUtc = new DateTime(2026, 3, 2, 1, 0, 0, DateTimeKind.Utc), NextAttemptAtUtc = new DateTime(2026, 3, 2, 3, 7, 0, DateTimeKind.Utc),
     };
