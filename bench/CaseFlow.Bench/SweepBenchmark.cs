@@ -134,7 +134,8 @@ public static class SweepBenchmark
         var connection = db.Database.GetDbConnection();
         var now = SweepAt.UtcDateTime;
         var sqlite = database.Provider == DatabaseProvider.Sqlite;
-        var messageId = sqlite ? "'<' || lower(hex(randomblob(16))) || '@caseflow>'" : "'<' || replace(gen_random_uuid()::text, '-', '') || '@caseflow>'";
+        // Unique and ascending, as the application's (time-ordered) Message-IDs are: the unique index grows at its end.
+        var messageId = sqlite ? "printf('<019cda4ceb407%019d@caseflow>', t.\"Id\")" : "'<019cda4ceb407' || lpad(t.\"Id\"::text, 19, '0') || '@caseflow>'";
         const string title = "c.\"CaseNumber\" || ' 还有' || t.\"Payload\" || '个工作日到期'";
         const string body = "'案件 ' || c.\"CaseNumber\" || '（申请人：' || c.\"ApplicantName\" || '）的答复期限为 ' || CAST(c.\"ReplyDueOn\" AS TEXT) || '，还有' || t.\"Payload\" || '个工作日。'";
         while (true)
