@@ -52,6 +52,7 @@ public static class AnnualReportQuery
         input.YearInRange(year, "year");
         input.ThrowIfInvalid();
         var (from, to) = Window(year);
+        await using var snapshot = await BeginSnapshotAsync(db, ct);
         var proceedings = await ProceedingsAsync(db, year, codes, ct);
         var withProceedings = proceedings.Select(p => p.CaseId).Distinct().ToList();
 
@@ -82,6 +83,19 @@ public static class AnnualReportQuery
         var table2 = await Table2Api.SumAsync(db, codes, year, ct);
         var lockedCarriedOut = await LockedCarriedOutAsync(db, year, agency, subordinates, ct);
         return (AnnualReportCalculator.Compute(year, agency, tallies, fees, proceedings, table2, lockedCarriedOut), proceedings, table2, lockedCarriedOut);
+    }
+
+    /// <summary>On PostgreSQL the report's queries read one snapshot (a read-only REPEATABLE READ transaction), so a case
+    /// concluded while they run is counted in exactly one of its parts, as SQLite's single writer already ensures. The
+    /// transaction also lets the tallies aggregate by hash: the planner cannot estimate how few groups the CASE keys make
+    /// (a few hundred; it guesses one per row), so with the default work_mem it sorted a quarter of a million rows
+    /// instead, and compiled the query (JIT) on every request. Null on SQLite and inside a caller's transaction.</summary>
+    private static async Task<IAsyncDisposable?> BeginSnapshotAsync(CaseFlowDbContext db, CancellationToken ct)
+    {
+        if (DatabaseProviders.ProviderOf(db.Database) != DatabaseProvider.Postgres || db.Database.CurrentTransaction is not null) return null;
+        var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off", ct);
+        return tx;
     }
 
     /// <summary>The report computed case by case: every cell lists its cases (for the drill-down), and a failed
