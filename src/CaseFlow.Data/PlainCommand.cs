@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CaseFlow.Data;
 
 /// <summary>
-/// One SQL statement on the context's connection and in its current transaction, without EF's query pipeline. For the
+/// SQL on the context's connection and in its current transaction, without EF's query pipeline. For the
 /// few statements a registration runs while it holds SQLite's write lock, where that pipeline took longer than SQLite.
 /// Parameters are written <c>@name</c> in the SQL, which both providers accept.
 /// </summary>
@@ -26,7 +26,13 @@ public static class PlainCommand
                 p.Value = value;
                 command.Parameters.Add(p);
             }
-            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            // The last statement's first value: several statements go in one round trip, and each reads after the
+            // ones before it (PostgreSQL: one snapshot per statement), e.g. a read after waiting for a lock.
+            object? last = null;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            do last = await reader.ReadAsync(ct) ? reader.GetValue(0) : null;
+            while (await reader.NextResultAsync(ct));
+            return Convert.ToInt64(last, CultureInfo.InvariantCulture);
         }
         finally
         {

@@ -86,15 +86,22 @@ public static class AnnualReportQuery
     }
 
     /// <summary>On PostgreSQL the report's queries read one snapshot (a read-only REPEATABLE READ transaction), so a case
-    /// concluded while they run is counted in exactly one of its parts, as SQLite's single writer already ensures. The
-    /// transaction also lets the tallies aggregate by hash: the planner cannot estimate how few groups the CASE keys make
-    /// (a few hundred; it guesses one per row), so with the default work_mem it sorted a quarter of a million rows
-    /// instead, and compiled the query (JIT) on every request. Null on SQLite and inside a caller's transaction.</summary>
+    /// concluded while they run is counted in exactly one of its parts, as SQLite's single writer already ensures (inside
+    /// a caller's transaction, locking a report, no change commits meanwhile: <see cref="ReportLockGuard"/>). The
+    /// tallies may also aggregate by hash: the planner cannot estimate how few groups the CASE keys make (a few hundred;
+    /// it guesses one per row), so with the default work_mem it sorted a quarter of a million rows instead, and it
+    /// compiled the query (JIT) on every request. Null on SQLite and inside a caller's transaction.</summary>
     private static async Task<IAsyncDisposable?> BeginSnapshotAsync(CaseFlowDbContext db, CancellationToken ct)
     {
-        if (DatabaseProviders.ProviderOf(db.Database) != DatabaseProvider.Postgres || db.Database.CurrentTransaction is not null) return null;
+        if (DatabaseProviders.ProviderOf(db.Database) != DatabaseProvider.Postgres) return null;
+        const string settings = "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off";
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync(settings, ct);
+            return null;
+        }
         var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-        await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY; SET LOCAL work_mem = '64MB'; SET LOCAL jit = off", ct);
+        await db.Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY; " + settings, ct);
         return tx;
     }
 

@@ -17,10 +17,15 @@ public static class LockReport
     public sealed record LockView(string Agency, int Year, bool Subordinates, string Hash, string LockedBy, DateTime LockedAtUtc,
         string? UnlockedBy, DateTime? UnlockedAtUtc, string? UnlockReason);
 
-    public static async Task<IResult> Lock(int year, string? agency, bool? subordinates, ClaimsPrincipal user, CaseFlowDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> Lock(int year, string? agency, bool? subordinates, ClaimsPrincipal user, CaseFlowDbContext db, WriteGate writes,
+        TimeProvider time, CancellationToken ct)
     {
         var sub = subordinates == true;
         var codes = await AnnualReportQuery.ScopeAsync(agency, sub, user, db, ct);
+        // The figures stored are the figures at commit: no case changes between computing and writing the lock (and a
+        // second lock of the same report, sent at the same moment, waits and is refused below).
+        using var gate = await writes.EnterAsync(ct);
+        await using var tx = await ReportLockGuard.BeginLockingAsync(db, ct);
         if (await db.ReportLocks.AnyAsync(l => l.AgencyCode == agency && l.Year == year && l.Subordinates == sub && l.UnlockedAtUtc == null, ct))
             throw new ConflictException($"{agency} {year} 年度报告已锁定。");
         var report = await AnnualReportQuery.ComputeAsync(db, year, agency!, sub, codes, ct);
@@ -34,6 +39,7 @@ public static class LockReport
         };
         db.ReportLocks.Add(row);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return TypedResults.Ok(View(row));
     }
 

@@ -2,6 +2,14 @@ using System.Net;
 using System.Text;
 using CaseFlow.Web.Tests.Features.Reminders;
 using CaseFlow.Web.Tests.Infrastructure;
+using CaseFlow.Data;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Web.Features.Calendar;
+using CaseFlow.Web.Features.Cases;
+using CaseFlow.Web.Features.Workflows;
+using CaseFlow.Workflows.Engine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CaseFlow.Web.Tests.Features.Cases.CaseApi;
 
 namespace CaseFlow.Web.Tests.Features.Reports;
@@ -91,5 +99,43 @@ public abstract class LockGuardTests(CaseFlowApp app) : IAsyncLifetime
         Assert.Equal("2026-01-05", (string?)withdrawn["concludedOn"]);
         var after = await (await desk.Office.GetAsync($"/api/reports/annual/2025?agency={desk.Agency}")).ReadJsonAsync();
         Assert.Equal(locked["table3"]!.ToJsonString(), after["table3"]!.ToJsonString());
+    }
+
+    /// <summary>Locking and a change never overlap: a report locked while a registration is between its check and its
+    /// commit waits for the commit and then counts it, so the locked figures are the figures from then on.</summary>
+    [Fact]
+    public async Task A_report_locked_while_a_change_is_in_flight_waits_for_it_and_counts_it()
+    {
+        const string agency = "lock-race";
+        var office = await app.SignedInAsync("office-lock-race", "Office", agency);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<CaseFlowDbContext>();
+        var def = sp.GetRequiredService<WorkflowEngine>().Catalog.Latest(WorkflowsSetup.DisclosureRequest);
+        var calendar = await sp.GetRequiredService<CalendarProvider>().GetAsync(agency);
+        var c = DisclosureRequest.Register(
+            new DisclosureRequest.Registration(Channel.InPerson, new DateOnly(2025, 3, 3), null, null, ApplicantColumn.NaturalPerson, "张三",
+                "11010519491231002X", "13800000000", null, null, "某项目批复", "纸质", "邮寄"),
+            agency, 1, def.DefinitionId, def.Version, def.InitialState, "office-lock-race", new DateTime(2025, 3, 3, 2, 0, 0, DateTimeKind.Utc), calendar);
+        var steps = sp.GetRequiredService<CaseSteps>();
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            db.Cases.Add(c);
+            steps.Record(steps.Begin(c), "office-lock-race", "register", null, new DateTime(2025, 3, 3, 2, 0, 0, DateTimeKind.Utc));
+            await steps.CommitAsync(CancellationToken.None); // rows written, lock check passed: no report of 2025 is locked
+
+            var locking = office.PostAsync($"/api/reports/annual/2025/lock?agency={agency}", null);
+            await Task.Delay(300);
+            Assert.False(locking.IsCompleted, "the report was locked while a change of its figures was not yet committed");
+            await tx.CommitAsync();
+            await (await locking).ReadJsonAsync();
+        }
+
+        var report = await (await office.GetAsync($"/api/reports/annual/2025?agency={agency}")).ReadJsonAsync();
+        Assert.Equal([1, 0, 0, 0, 0, 0, 1], report["table3"]!["rows"]!["New"]!.AsArray().Select(n => (int)n!));
+        var lockRow = await db.ReportLocks.AsNoTracking().SingleAsync(l => l.AgencyCode == agency && l.Year == 2025);
+        var figures = System.Text.Json.Nodes.JsonNode.Parse(lockRow.FiguresJson)!;
+        Assert.Equal(report["table3"]!["rows"]!["New"]!.ToJsonString(), figures["table3"]!["New"]!.ToJsonString());
     }
 }

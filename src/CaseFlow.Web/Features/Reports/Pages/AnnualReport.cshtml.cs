@@ -18,7 +18,7 @@ namespace CaseFlow.Web.Features.Reports.Pages;
 /// link to its cases; table 二 typed in (<see cref="Table2Api"/>), the year locked (<see cref="LockReport"/>), the
 /// exports of <see cref="ExportAnnualReport"/> and charts drawn on the server.</summary>
 [Authorize(Roles = Roles.Office)]
-public sealed class AnnualReportModel(CaseFlowDbContext db, TimeProvider time) : PageModel
+public sealed class AnnualReportModel(CaseFlowDbContext db, WriteGate writes, TimeProvider time) : PageModel
 {
     /// <summary>One typed-in figure of table 二: its form id, the API's field key, where it sits on the form.</summary>
     public sealed record Table2Field(string Id, string Key, string Section, string Label, bool Decimal);
@@ -145,7 +145,7 @@ public sealed class AnnualReportModel(CaseFlowDbContext db, TimeProvider time) :
         {
             try
             {
-                await LockReport.Lock(year, Agency, Subordinates, User, db, time, ct);
+                await LockReport.Lock(year, Agency, Subordinates, User, db, writes, time, ct);
                 return Redirect(SelfLink("locked") + "#lock");
             }
             catch (ConflictException e)
