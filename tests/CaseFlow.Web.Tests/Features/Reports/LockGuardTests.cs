@@ -138,4 +138,18 @@ public abstract class LockGuardTests(CaseFlowApp app) : IAsyncLifetime
         var figures = System.Text.Json.Nodes.JsonNode.Parse(lockRow.FiguresJson)!;
         Assert.Equal(report["table3"]!["rows"]!["New"]!.ToJsonString(), figures["table3"]!["New"]!.ToJsonString());
     }
+
+    [Fact]
+    public async Task Two_locks_of_one_report_sent_at_the_same_moment_give_one_lock_and_one_conflict()
+    {
+        const string agency = "lock-twice";
+        var office = await app.SignedInAsync("office-lock-twice", "Office", agency);
+        await (await office.PostAsync($"/api/import/ledger?agency={agency}",
+            new StringContent(Header + "\n2025-001,自然人,张三,当面,2025-03-01,某文件,予以公开,2025-03-10,否,,\n", Encoding.UTF8, "text/csv"))).ReadJsonAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => office.PostAsync($"/api/reports/annual/2025/lock?agency={agency}", null)));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order());
+        Assert.Single(await office.GetArrayAsync($"/api/reports/annual/2025/locks?agency={agency}"));
+    }
 }
