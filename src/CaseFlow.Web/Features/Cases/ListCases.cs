@@ -85,7 +85,6 @@ public static class ListCases
         }
         if (overdue == true) query = query.Where(c => c.ConcludedOn == null && c.ReplyDueOn < today);
 
-        var total = countUpTo is { } cap ? await query.Take(cap + 1).CountAsync(ct) : await query.CountAsync(ct);
         // Urgency first (the officer's queue): overdue, due within 3 working days, within 5, waiting on others (consultation,
         // fee, correction), the other open cases; concluded and void ones last; each group soonest reply date first. Each
         // group is a range the queue index (agency, void, concluded, waiting, due date) serves, so a page reads only its
@@ -107,6 +106,11 @@ public static class ListCases
         // its size is never needed: it comes last.
         var counts = new int[groups.Length - 1];
         for (var g = 0; g < counts.Length; g++) counts[g] = await groups[g].CountAsync(ct);
+        // A due or overdue filter without void cases leaves only open groups, whose counts then add up to the total
+        // (counted on its own, SQLite took an index without the void flag and read every due case's row for it).
+        int total;
+        if ((within is not null || overdue == true) && includeVoid != true) total = countUpTo is { } most ? Math.Min(counts.Sum(), most + 1) : counts.Sum();
+        else total = countUpTo is { } cap ? await query.Take(cap + 1).CountAsync(ct) : await query.CountAsync(ct);
 
         var skip = (pageNumber - 1) * size;
         var rows = new List<ListedCase>();
@@ -116,11 +120,15 @@ public static class ListCases
             // Only the summary columns: the JSON details stay out of list queries.
             // Open cases are few: sorted by due date. Concluded ones (the office's whole history) newest first, read
             // backwards along the key instead of sorted.
-            var ordered = g < groups.Length - 1
-                ? groups[g].OrderBy(c => c.ReplyDueOn == null).ThenBy(c => c.ReplyDueOn).ThenBy(c => c.Id)
-                : groups[g].OrderByDescending(c => c.Id);
-            rows.AddRange(await ordered
-                .Skip(skip).Take(size - rows.Count)
+            // An open group's page is picked from the queue index alone and only its rows are read: sorting the group's
+            // rows themselves read every one of them (thousands, for an office's due list) to show fifty.
+            var (group, first, count) = (groups[g], skip, size - rows.Count);
+            var picked = g < groups.Length - 1
+                ? db.Cases.AsNoTracking()
+                    .Where(c => group.OrderBy(p => p.ReplyDueOn == null).ThenBy(p => p.ReplyDueOn).ThenBy(p => p.Id).Skip(first).Take(count).Select(p => p.Id).Contains(c.Id))
+                    .OrderBy(c => c.ReplyDueOn == null).ThenBy(c => c.ReplyDueOn).ThenBy(c => c.Id)
+                : group.OrderByDescending(c => c.Id).Skip(first).Take(count);
+            rows.AddRange(await picked
                 .Select(c => new ListedCase(
                     c.Id, c.CaseNumber, c.AgencyCode, c.State, c.Version, c.ReceivedOn, c.ReplyDueOn, c.DueProvisional, c.ApplicantColumn,
                     c.ApplicantName, c.IdDocumentNumber, c.AssignedOfficer, c.Outcome, c.ConcludedOn, c.IsVoid, c.WorkflowId, c.WorkflowVersion))

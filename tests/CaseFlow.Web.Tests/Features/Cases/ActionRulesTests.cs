@@ -216,16 +216,21 @@ public abstract class ActionRulesTests(CaseFlowApp app) : IAsyncLifetime
         app.Clock.SetChinaTime(new DateOnly(2026, 3, 16), new TimeOnly(10, 0));
         var within = await (await officer.GetAsync("/api/cases?dueWithin=3")).ReadJsonAsync();
         Assert.Equal([Id(early)], within["items"]!.AsArray().Select(i => (long)i!["id"]!));
+        Assert.Equal(1, (int)within["total"]!);
 
         app.Clock.SetChinaTime(new DateOnly(2026, 3, 19), new TimeOnly(10, 0));
         var overdue = await (await officer.GetAsync("/api/cases?overdue=true")).ReadJsonAsync();
         Assert.Equal([Id(early)], overdue["items"]!.AsArray().Select(i => (long)i!["id"]!));
+        Assert.Equal(1, (int)overdue["total"]!);
 
         var mine = await (await officer.GetAsync("/api/cases?assignee=me")).ReadJsonAsync();
         Assert.Equal([Id(late)], mine["items"]!.AsArray().Select(i => (long)i!["id"]!));
 
         var all = await (await officer.GetAsync("/api/cases")).ReadJsonAsync();
         Assert.Equal([Id(early), Id(late)], all["items"]!.AsArray().Select(i => (long)i!["id"]!)); // soonest due first
+        var second = await (await officer.GetAsync("/api/cases?pageSize=1&page=2")).ReadJsonAsync();
+        Assert.Equal([Id(late)], second["items"]!.AsArray().Select(i => (long)i!["id"]!));
+        Assert.Equal(2, (int)second["total"]!);
         var bad = await (await officer.GetAsync("/api/cases?dueWithin=abc")).ReadProblemAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(bad.FieldErrors("dueWithin"));
     }
