@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using CaseFlow.Data;
 using CaseFlow.Data.Reports;
+using CaseFlow.Domain.Reports;
 using CaseFlow.Web.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,23 +25,32 @@ public static class LockReport
         var codes = await AnnualReportQuery.ScopeAsync(agency, sub, user, db, ct);
         // The figures stored are the figures at commit: no case changes between computing and writing the lock (and a
         // second lock of the same report, sent at the same moment, waits and is refused below).
-        using var gate = await writes.EnterAsync(ct);
-        await using var tx = await ReportLockGuard.BeginLockingAsync(db, ct);
-        if (await db.ReportLocks.AnyAsync(l => l.AgencyCode == agency && l.Year == year && l.Subordinates == sub && l.UnlockedAtUtc == null, ct))
-            throw new ConflictException($"{agency} {year} 年度报告已锁定。");
-        var report = await AnnualReportQuery.ComputeAsync(db, year, agency!, sub, codes, ct);
-        if (!report.AllChecksPassed)
-            throw new ConflictException("报告未通过校验，不能锁定：" + string.Join("；", report.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}（{c.Detail}）")));
-        var figures = AnnualReportQuery.Figures(report);
-        var row = new ReportLock
+        AnnualReport report;
+        using (await writes.EnterAsync(ct))
+        await using (var tx = await ReportLockGuard.BeginLockingAsync(db, ct))
         {
-            AgencyCode = agency!, Year = year, Subordinates = sub, FiguresJson = JsonSerializer.Serialize(figures, JsonDefaults.Options),
-            Hash = AnnualReportQuery.Hash(figures), LockedBy = user.Identity!.Name!, LockedAtUtc = time.GetUtcNow().UtcDateTime,
-        };
-        db.ReportLocks.Add(row);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return TypedResults.Ok(View(row));
+            if (await db.ReportLocks.AnyAsync(l => l.AgencyCode == agency && l.Year == year && l.Subordinates == sub && l.UnlockedAtUtc == null, ct))
+                throw new ConflictException($"{agency} {year} 年度报告已锁定。");
+            report = await AnnualReportQuery.ComputeFromTalliesAsync(db, year, agency!, sub, codes, ct);
+            if (report.AllChecksPassed)
+            {
+                var figures = AnnualReportQuery.Figures(report);
+                var row = new ReportLock
+                {
+                    AgencyCode = agency!, Year = year, Subordinates = sub, FiguresJson = JsonSerializer.Serialize(figures, JsonDefaults.Options),
+                    Hash = AnnualReportQuery.Hash(figures), LockedBy = user.Identity!.Name!, LockedAtUtc = time.GetUtcNow().UtcDateTime,
+                };
+                db.ReportLocks.Add(row);
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return TypedResults.Ok(View(row));
+            }
+        }
+        // A failed check names its cases, which means loading them all: done after the transaction, so that writes are
+        // not held up meanwhile (should the checks pass by then, the first computation's are reported).
+        var named = await AnnualReportQuery.ComputeAsync(db, year, agency!, sub, codes, ct);
+        var failed = (named.AllChecksPassed ? report : named).Checks.Where(c => !c.Passed);
+        throw new ConflictException("报告未通过校验，不能锁定：" + string.Join("；", failed.Select(c => $"{c.Name}（{c.Detail}）")));
     }
 
     public static async Task<IResult> Unlock(int year, string? agency, bool? subordinates, UnlockBody? body, ClaimsPrincipal user, CaseFlowDbContext db, TimeProvider time, CancellationToken ct)
