@@ -49,6 +49,13 @@ public static class Labels
         [ApplicantColumn.LegalService] = "法律服务机构",
         [ApplicantColumn.OtherOrganisation] = "其他",
     };
+
+    /// <summary>The label, or a note saying the stored value is none of the names (an older release's number, a row
+    /// edited by hand): a page shows such a case rather than fail on it.</summary>
+    public static string Of(Channel channel) => Channels.TryGetValue(channel, out var label) ? label : "（无法识别的收到渠道）";
+
+    /// <inheritdoc cref="Of(Channel)"/>
+    public static string Of(ApplicantColumn column) => Columns.TryGetValue(column, out var label) ? label : "（无法识别的申请人类型）";
 }
 
 /// <summary>The legal date of receipt (art 31), from the channel and the dates the office recorded.</summary>

@@ -377,11 +377,14 @@ public sealed class AnnualReportPagesTests(BrowserApp browser) : IClassFixture<B
         Assert.Contains("报告未通过校验，暂不能导出。", await page.InnerTextAsync("#lock"));
         // The check names the case and links to it.
         Assert.Equal(["A-2025-02"], (await failed.Locator(".check-cases a").AllInnerTextsAsync()).Select(t => t.Trim()));
-        // (Not followed: the case page itself cannot show an unknown stored outcome yet — CaseView answers 500.)
         long id = 0;
         await App.WithDbAsync(async db => id = await db.Cases.Where(c => c.AgencyCode == "bad-a" && c.CaseNumber == "A-2025-02").Select(c => c.Id).SingleAsync());
         Assert.Equal($"/cases/{id}", await failed.Locator(".check-cases a").First.GetAttributeAsync("href"));
         await PageChecks.CheckAsync(page, "annual-report-failed-check");
+        // Followed, the link opens the case, which says its outcome is not recognised.
+        await failed.Locator(".check-cases a").First.ClickAsync();
+        await page.WaitForURLAsync($"**/cases/{id}");
+        Assert.Contains("（无法识别的办理结果）", await page.InnerTextAsync("main"));
         Assert.Empty(_csp);
     }
 

@@ -112,6 +112,11 @@ public abstract class StoredValuesTests(CaseFlowApp app) : IAsyncLifetime
         Assert.Equal("（无法识别的办理结果）", (string?)odd["outcomeLabel"]);
         var page = await (await _office.GetAsync($"/cases/{_ids["G-4"]}")).ReadBodyAsync(System.Net.HttpStatusCode.OK);
         Assert.Contains("（无法识别的办理结果）", page);
+
+        // So do the pages of the cases whose channel or applicant type is none of the names.
+        foreach (var number in new[] { "G-1", "G-2" })
+            Assert.Contains("<dt>收到渠道</dt><dd>（无法识别的收到渠道）</dd>", await (await _office.GetAsync($"/cases/{_ids[number]}")).ReadBodyAsync(System.Net.HttpStatusCode.OK));
+        Assert.Contains("<dt>类型</dt><dd>（无法识别的申请人类型）</dd>", await (await _office.GetAsync($"/cases/{_ids["G-3"]}")).ReadBodyAsync(System.Net.HttpStatusCode.OK));
     }
 
     private static JsonObject Check(JsonObject report, string name) =>
