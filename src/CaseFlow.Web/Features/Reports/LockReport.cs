@@ -48,7 +48,7 @@ public static class LockReport
         }
         // A failed check names its cases, which means loading them all: done after the transaction, so that writes are
         // not held up meanwhile (should the checks pass by then, the first computation's are reported).
-        var named = await AnnualReportQuery.ComputeAsync(db, year, agency!, sub, codes, ct);
+        var named = await AnnualReportQuery.ComputeWithCasesAsync(db, year, agency!, sub, codes, ct);
         var failed = (named.AllChecksPassed ? report : named).Checks.Where(c => !c.Passed);
         throw new ConflictException("报告未通过校验，不能锁定：" + string.Join("；", failed.Select(c => $"{c.Name}（{c.Detail}）")));
     }

@@ -79,6 +79,16 @@ public abstract class StoredValuesTests(CaseFlowApp app) : IAsyncLifetime
         Assert.Contains("G-4", (string?)outcome["detail"]);
     }
 
+    [Fact]
+    public async Task Locking_is_refused_with_a_problem_naming_the_cases_and_nothing_is_locked()
+    {
+        var problem = await (await _office.PostAsync($"/api/reports/annual/2025/lock?agency={_agency}", null)).ReadProblemAsync(HttpStatusCode.Conflict);
+        Assert.StartsWith("报告未通过校验，不能锁定：", (string?)problem["detail"]);
+        Assert.Contains("G-3", (string?)problem["detail"]);
+        Assert.Contains("G-4", (string?)problem["detail"]);
+        Assert.Empty(JsonNode.Parse(await (await _office.GetAsync($"/api/reports/annual/2025/locks?agency={_agency}")).ReadBodyAsync(HttpStatusCode.OK))!.AsArray());
+    }
+
     [Theory]
     [InlineData("xlsx")]
     [InlineData("docx")]
