@@ -385,6 +385,7 @@ public sealed class AnnualReportPagesTests(BrowserApp browser) : IClassFixture<B
         await failed.Locator(".check-cases a").First.ClickAsync();
         await page.WaitForURLAsync($"**/cases/{id}");
         Assert.Contains("（无法识别的办理结果）", await page.InnerTextAsync("main"));
+        await PageChecks.CheckAsync(page, "case-with-unrecognised-outcome");
         Assert.Empty(_csp);
     }
 
