@@ -29,7 +29,7 @@ public static class GetCase
         var c = await CaseAccess.LoadAsync(id, user, db, tracking: false, ct);
         if (revealId && c.IdDocumentNumber is not null)
         {
-            db.CaseJournal.Add(CaseStepWriter.JournalEntry(c, CaseAccess.ActorOf(user).UserName, "revealIdDocument", null, c.State, null, null, time.GetUtcNow().UtcDateTime));
+            db.CaseJournal.Add(CaseStepWriter.JournalEntry(c, CaseAccess.ActorOf(user).UserName, JournalActions.RevealIdDocument, null, c.State, null, null, time.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(ct);
         }
         var calendar = await calendars.GetAsync(c.AgencyCode, ct);

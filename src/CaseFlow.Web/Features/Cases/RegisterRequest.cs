@@ -49,7 +49,7 @@ public static class RegisterRequest
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var sequence = await CaseNumberSequence.NextAsync(db, agency, receivedOn.Year, ct);
             c = DisclosureRequest.Register(registration, agency, sequence, def.DefinitionId, def.Version, def.InitialState, actor, now, calendar);
-            await CaseStepWriter.InsertNewAsync(db, c, def, calendar, actor, "register", ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
+            await CaseStepWriter.InsertNewAsync(db, c, def, calendar, actor, JournalActions.Register, ApplicantMail.Acknowledgement(c) is { } ack ? [ack] : [], now, ct);
             // Read inside the transaction after the rows are written, so a report locked meanwhile is still seen: an open
             // case counts in its year of receipt and, as carried over, in every later year.
             await ReportLockGuard.EnsureUnchangedAsync(db, [new CaseChangeFacts(agency, null, CaseReportFacts.Of(c))], ct);

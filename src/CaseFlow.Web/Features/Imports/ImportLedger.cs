@@ -49,7 +49,7 @@ public static class ImportLedger
                 new DisclosureRequest.LedgerEntry(r.CaseNo, r.Column, r.ApplicantName, r.Channel, r.ReceivedOn, r.Summary, r.Outcome, r.ConcludedOn, r.Extended, r.FeeNotifiedYuan, r.FeePaidYuan),
                 agency, def.DefinitionId, def.Version, state, actor, nowUtc, calendar);
             db.Cases.Add(c);
-            steps.Record(steps.Begin(c), actor, "importLedger", new { imported = true, line = r.Line }, nowUtc);
+            steps.Record(steps.Begin(c), actor, JournalActions.ImportLedger, new { imported = true, line = r.Line }, nowUtc);
             cases.Add(c);
         }
         await steps.CommitAsync(ct); // all or nothing; refused when a new case would count in a locked report

@@ -49,7 +49,7 @@ public static class ImportProceedings
             var c = cases[r.CaseNo];
             var change = steps.Begin(c);
             var p = c.ImportProceeding(r.Kind, r.FiledOn, r.Result, r.DecidedOn, calendar);
-            steps.Record(change, actor, "importProceeding", new { imported = true, line = r.Line, proceedingId = p.Id }, nowUtc);
+            steps.Record(change, actor, JournalActions.ImportProceeding, new { imported = true, line = r.Line, proceedingId = p.Id }, nowUtc);
         }
         foreach (var c in cases.Values) await CaseStepWriter.SyncProceedingsAsync(db, c, ct);
         await steps.CommitAsync(ct); // all or nothing; refused when a proceeding would change a locked report

@@ -34,7 +34,7 @@ public sealed class RecomputeOpenCases(CaseFlowDbContext db, WorkflowEngine engi
             var after = c.DueDates();
             var moved = after.Where(d => before.GetValueOrDefault(d.Key) != d.Value).Select(d => d.Key).ToList();
             if (moved.Count == 0) continue;
-            steps.Record(change, changedBy, "recomputeDueDates", Facts(year, agencyCode, before, after, moved), now);
+            steps.Record(change, changedBy, JournalActions.RecomputeDueDates, Facts(year, agencyCode, before, after, moved), now);
         }
         await steps.CommitAsync(ct);
     }

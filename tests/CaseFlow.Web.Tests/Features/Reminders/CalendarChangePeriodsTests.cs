@@ -76,5 +76,7 @@ public abstract class CalendarChangePeriodsTests(DatabaseProvider provider)
         Assert.Equal("calendar-admin-p", (string?)last["actor"]);
         Assert.Equal(before, (string?)last["facts"]![key]!["before"]);
         Assert.Equal(after, (string?)last["facts"]![key]!["after"]);
+        // The case page names the step in Chinese.
+        Assert.Contains("<th scope=\"row\">节假日安排变更后重新计算期限</th>", await (await desk.Officer.GetAsync($"/cases/{id}")).ReadBodyAsync(System.Net.HttpStatusCode.OK));
     }
 }

@@ -201,6 +201,23 @@ public abstract class AnnualReportTests(CaseFlowApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_case_page_names_the_imports_in_its_timeline_in_Chinese()
+    {
+        long id = 0;
+        await app.WithDbAsync(async db => id = await db.Cases.Where(c => c.AgencyCode == _agency && c.CaseNumber == "2023-001").Select(c => c.Id).SingleAsync());
+        var journal = JsonNode.Parse(await (await _office.GetAsync($"/api/cases/{id}/journal")).ReadBodyAsync(HttpStatusCode.OK))!.AsArray();
+        Assert.Equal(["importLedger", "importProceeding"], journal.Select(j => (string?)j!["action"]));
+
+        var page = await (await _office.GetAsync($"/cases/{id}")).ReadBodyAsync(HttpStatusCode.OK);
+        var timeline = page[page.IndexOf("<h2 id=\"h-timeline\">", StringComparison.Ordinal)..];
+        timeline = timeline[..timeline.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Contains("<th scope=\"row\">从台账导入</th>", timeline);
+        Assert.Contains("<th scope=\"row\">导入复议诉讼记录</th>", timeline);
+        Assert.DoesNotContain("importLedger", timeline);
+        Assert.DoesNotContain("importProceeding", timeline);
+    }
+
+    [Fact]
     public async Task Table_2_is_typed_in_per_agency_and_year()
     {
         const string body = """{"regulations":{"issued":2,"repealed":1,"inForce":10},"normativeDocuments":{"issued":5,"repealed":0,"inForce":40},"licensingDecisions":120,"penaltyDecisions":30,"enforcementDecisions":3,"feesTenThousandYuan":12.5}""";

@@ -68,13 +68,7 @@ public sealed class CaseModel(CaseFlowDbContext db, WorkflowEngine engine, Calen
         return Page();
     }
 
-    private string ActionLabel(string action) => action switch
-    {
-        "register" => "登记申请",
-        "import" => "导入台账",
-        "revealIdDocument" => "查看完整证件号码",
-        _ => Definition.Action(action)?.Label ?? action,
-    };
+    private string ActionLabel(string action) => JournalActions.Label(action) ?? Definition.Action(action)?.Label ?? action;
 
     private string? StateLabel(string? state) =>
         state is null ? null : Definition.States.FirstOrDefault(s => s.Id == state)?.Label ?? state;
