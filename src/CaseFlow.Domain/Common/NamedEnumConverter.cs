@@ -6,10 +6,14 @@ namespace CaseFlow.Domain;
 /// <summary>
 /// Reads an enum only by one of its names (any case): never a number, a numeric string or a comma list, which
 /// <see cref="JsonStringEnumConverter"/> accepts and which would store a value no report can map. Writes the name;
-/// a value without one (a corrupt stored row read leniently) is written as its number in a string.
+/// a value without one (a corrupt stored row read leniently) is written as <see cref="Unrecognised"/>, which the API
+/// document lists among each enum's values so that a generated client can read such an answer. It is never read.
 /// </summary>
 public sealed class NamedEnumConverter : JsonConverterFactory
 {
+    /// <summary>What answers carry for a stored value that maps to no name.</summary>
+    public const string Unrecognised = "Unrecognised";
+
     public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
 
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
@@ -36,7 +40,7 @@ public sealed class NamedEnumConverter : JsonConverterFactory
                 : throw new InvalidJsonValueException($"须为以下之一：{string.Join("、", Enum.GetNames<TEnum>())}（不接受数字）。");
 
         public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(Enum.IsDefined(value) ? value.ToString() : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteStringValue(Enum.IsDefined(value) ? value.ToString() : Unrecognised);
     }
 }
 

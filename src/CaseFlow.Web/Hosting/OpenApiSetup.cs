@@ -1,3 +1,4 @@
+using CaseFlow.Domain;
 using System.Collections.Concurrent;
 using System.Text.Json.Serialization.Metadata;
 using CaseFlow.Web.Features.Agencies;
@@ -31,6 +32,7 @@ public static class OpenApiSetup
         {
             o.CreateSchemaReferenceId = SchemaName;
             o.AddSchemaTransformer(NumbersAreNumbers);
+            o.AddSchemaTransformer(EnumsByName);
             o.AddOperationTransformer(DescribeOperationAsync);
             o.AddDocumentTransformer(DescribeDocument);
         });
@@ -73,6 +75,21 @@ public static class OpenApiSetup
             schema.Type = type & ~JsonSchemaType.String;
             schema.Pattern = null; // the pattern of the number-as-string form
         }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Enums go through <see cref="NamedEnumConverter"/>, which the framework cannot see into, so it documented
+    /// them as schemas without a type (any value), and generated clients typed channels and kinds as unknown. Each is a
+    /// string of its names; answers may also carry <see cref="NamedEnumConverter.Unrecognised"/> for a stored value
+    /// that maps to no name, which requests never accept.</summary>
+    private static Task EnumsByName(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        if (!type.IsEnum) return Task.CompletedTask;
+        schema.Type = JsonSchemaType.String; // a nullable property refers to it through oneOf [null, this]
+        schema.Enum = [.. Enum.GetNames(type).Append(NamedEnumConverter.Unrecognised).Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n))];
+        schema.Description = $"One of the names. {NamedEnumConverter.Unrecognised} appears only in answers, for a stored value that maps to no name " +
+                             "(the annual report's check names such cases); a request that sends it is refused.";
         return Task.CompletedTask;
     }
 

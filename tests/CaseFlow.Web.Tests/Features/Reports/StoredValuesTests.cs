@@ -115,6 +115,11 @@ public abstract class StoredValuesTests(CaseFlowApp app) : IAsyncLifetime
     {
         var c = await (await _office.GetAsync($"/api/cases/{_ids["G-3"]}")).ReadJsonAsync();
         Assert.Equal("G-3", (string?)c["caseNumber"]);
+        // A value no name maps to is answered as the one extra value the API document lists for it.
+        Assert.Equal("Unrecognised", (string?)c["applicantColumn"]);
+        Assert.Equal("Unrecognised", (string?)(await (await _office.GetAsync($"/api/cases/{_ids["G-1"]}")).ReadJsonAsync())["channel"]);
+        var document = await (await _office.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        Assert.Contains("Unrecognised", document["components"]!["schemas"]!["ApplicantColumn"]!["enum"]!.AsArray().Select(v => (string?)v));
 
         // The case whose outcome reads as nothing known: the API and the page answer, the page says so.
         var odd = await (await _office.GetAsync($"/api/cases/{_ids["G-4"]}")).ReadJsonAsync();
