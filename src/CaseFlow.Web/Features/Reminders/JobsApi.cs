@@ -32,7 +32,7 @@ public static class JobsApi
     {
         var now = time.GetUtcNow().UtcDateTime;
         var late = now.AddMinutes(-5);
-        var pending = db.CaseTimers.Where(t => t.ClaimedAtUtc == null);
+        var pending = db.CaseTimers.Where(t => t.ClaimedAtUtc == null && t.FiredAtUtc == null); // the terms of the partial index
         var today = ChinaTime.Today(time);
         return new Status(
             sweeper.LastSweepUtc, sweeper.LastFired, dispatcher.LastRunUtc,
