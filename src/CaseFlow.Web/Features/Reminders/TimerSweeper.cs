@@ -99,7 +99,9 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, TimeProvider time,
             if (only is not null) due = due.Where(t => EF.Parameter(only).Contains(t.Id));
             else if (failed.Count > 0) due = due.Where(t => !EF.Parameter(failed).Contains(t.Id));
             // One query picks the batch and reads what its messages need.
-            var rows = await Read(db, due).Take(BatchSize).ToListAsync(ct);
+            var rows = only is null && failed.Count == 0 && DatabaseProviders.ProviderOf(db.Database) == DatabaseProvider.Sqlite
+                ? await ReadDueOnSqliteAsync(db, now, ct)
+                : await Read(db, due).Take(BatchSize).ToListAsync(ct);
             ids = rows.Select(r => r.Id).ToList();
             if (ids.Count == 0) return (ids, 0, true);
 
@@ -143,6 +145,23 @@ public sealed class TimerSweeper(IServiceScopeFactory scopes, TimeProvider time,
         orderby t.DueAtUtc, t.Id
         select new DueReminder(t.Id, t.Kind, t.Payload, t.DueOn,
             new CaseRef(c.Id, c.CaseNumber, c.AgencyCode, c.AssignedOfficer, c.ApplicantName, c.ReplyDueOn, c.ConcludedOn, c.IsVoid));
+
+    /// <summary>The batch <see cref="Read"/> reads of the due plain reminders (the first <see cref="BatchSize"/> of
+    /// <c>due</c>, same columns and order), through SQLite's own API: EF Core's reader cost twice SQLite's work
+    /// (<see cref="SqliteRows"/>). Both paths run the same sweep tests, on SQLite this one and on PostgreSQL the other.</summary>
+    private Task<List<DueReminder>> ReadDueOnSqliteAsync(CaseFlowDbContext db, DateTime now, CancellationToken ct) => db.QueryAsync(
+        """
+        SELECT t."Id", t."Kind", t."Payload", t."DueOn",
+               c."Id", c."CaseNumber", c."AgencyCode", c."AssignedOfficer", c."ApplicantName", c."ReplyDueOn", c."ConcludedOn", c."IsVoid"
+        FROM "CaseTimers" AS t JOIN "Cases" AS c ON c."Id" = t."CaseId"
+        WHERE t."FiredAtUtc" IS NULL AND t."ClaimedAtUtc" IS NULL AND t."DueAtUtc" <= ?1 AND t."Action" IS NULL AND t."Kind" <> ?2
+        ORDER BY t."DueAtUtc", t."Id"
+        LIMIT ?3
+        """,
+        [now, CaseTimers.OverdueKind, BatchSize],
+        r => new DueReminder(r.Int64(0), r.String(1), r.NullableString(2), r.Date(3),
+            new CaseRef(r.Int64(4), r.String(5), r.String(6), r.NullableString(7), r.String(8), r.NullableDate(9), r.NullableDate(10), r.Boolean(11))),
+        ct);
 
     /// <summary>One row in its own transaction: a system action through the workflow, or a reminder.</summary>
     private async Task<bool> FireOneAsync(long timerId, string token, DateTime now, Recipients people, CancellationToken ct)
