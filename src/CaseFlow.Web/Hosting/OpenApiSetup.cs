@@ -1,6 +1,6 @@
-using CaseFlow.Domain;
 using System.Collections.Concurrent;
 using System.Text.Json.Serialization.Metadata;
+using CaseFlow.Domain;
 using CaseFlow.Web.Features.Agencies;
 using CaseFlow.Web.Features.Reminders;
 using CaseFlow.Workflows.Definitions;
