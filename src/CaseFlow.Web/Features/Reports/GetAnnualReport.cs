@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CaseFlow.Data;
+using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Reports;
 using CaseFlow.Web.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public static class GetAnnualReport
 
     /// <param name="ReplyDueOn">the reply deadline stored on the case (for a concluded case, the one in force when it
     /// concluded); with <paramref name="Extended"/> it shows why a case is in 按时/延期/逾期办结.</param>
-    public sealed record CellCase(long Id, string CaseNumber, string Agency, string ApplicantColumn, string Channel, DateOnly ReceivedOn, DateOnly? ConcludedOn, string? Outcome, bool Imported,
+    public sealed record CellCase(long Id, string CaseNumber, string Agency, ApplicantColumn ApplicantColumn, Channel Channel, DateOnly ReceivedOn, DateOnly? ConcludedOn, string? Outcome, bool Imported,
         DateOnly? ReplyDueOn = null, bool Extended = false);
 
     /// <param name="Proceedings">table 四 only: the reviews and lawsuits counted in the cell that concern no case.</param>
@@ -51,7 +52,7 @@ public static class GetAnnualReport
             throw new NotFoundException($"没有“{row}”行；表三的行为 {string.Join("、", report.Table3.Rows.Keys)}，表四为 {string.Join("、", report.Table4.Keys)}，其他统计指标为 {ReportKeys.Extras}。");
         }
         var cases = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id)).OrderBy(c => c.ReceivedOn).ThenBy(c => c.Id)
-            .Select(c => new CellCase(c.Id, c.CaseNumber, c.AgencyCode, c.ApplicantColumn.ToString(), c.Channel.ToString(), c.ReceivedOn, c.ConcludedOn, c.Outcome, c.IsImported,
+            .Select(c => new CellCase(c.Id, c.CaseNumber, c.AgencyCode, c.ApplicantColumn, c.Channel, c.ReceivedOn, c.ConcludedOn, c.Outcome, c.IsImported,
                 c.ReplyDueOn, c.ExtensionDays > 0))
             .ToListAsync(ct);
         // A proceeding without a case is counted under its negated id (ProceedingFacts.WithoutCase).

@@ -111,6 +111,22 @@ public abstract class StoredValuesTests(CaseFlowApp app) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_drill_down_names_a_channel_it_cannot_map_as_not_recognised()
+    {
+        // G-1 and G-2 are natural persons whose stored channel maps to no name.
+        var cell = await (await _office.GetAsync($"/api/reports/annual/2025/cells/New/NaturalPerson?agency={_agency}")).ReadJsonAsync();
+        var byNumber = cell["cases"]!.AsArray().ToDictionary(c => (string)c!["caseNumber"]!, c => (string?)c!["channel"]);
+        Assert.Equal("Unrecognised", byNumber["G-1"]);
+        Assert.Equal("Unrecognised", byNumber["G-2"]);
+        Assert.Equal("InPerson", byNumber["G-5"]);
+        var page = await (await _office.GetAsync($"/reports/annual/2025/cells/New/NaturalPerson?agency={_agency}")).ReadBodyAsync(System.Net.HttpStatusCode.OK);
+        Assert.Contains("<td>（无法识别的收到渠道）</td>", page);
+        Assert.Contains("<td>当面</td>", page);
+        Assert.DoesNotContain("<td>123</td>", page);
+        Assert.DoesNotContain("<td>Pigeon</td>", page);
+    }
+
+    [Fact]
     public async Task The_case_itself_still_opens()
     {
         var c = await (await _office.GetAsync($"/api/cases/{_ids["G-3"]}")).ReadJsonAsync();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using CaseFlow.Data;
-using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Reports;
 using CaseFlow.Web.Errors;
 using CaseFlow.Workflows.Definitions;
@@ -72,12 +71,6 @@ public sealed class ReportCellModel(CaseFlowDbContext db) : PageModel
     {
         ["year"] = Cell.Year.ToString(CultureInfo.InvariantCulture), ["agency"] = Cell.Agency, ["subordinates"] = Cell.Subordinates ? "true" : "false",
     }).ToUriComponent();
-
-    public static string ColumnName(string column) =>
-        Enum.TryParse<ApplicantColumn>(column, out var c) && Labels.Columns.TryGetValue(c, out var l) ? l : column;
-
-    public static string ChannelName(string channel) =>
-        Enum.TryParse<Channel>(channel, out var c) && Labels.Channels.TryGetValue(c, out var l) ? l : channel;
 
     public static string OutcomeName(string? outcome) =>
         outcome is null ? "—" : OutcomeList.TryParse(outcome, out var o) ? (char.IsAsciiDigit(o.Row[^1]) ? $"{o.Row}.{o.Label}" : o.Row + o.Label) : outcome;
