@@ -107,7 +107,12 @@ public static class FieldLabels
 
     public static string? Hint(string property) => Fields.TryGetValue(property, out var f) ? f.Hint : null;
 
-    public static string EnumLabel(Type type, string name) => Enums.TryGetValue(type, out var d) && d.TryGetValue(name, out var l) ? l : name;
+    /// <summary>The Chinese label of an enum value by name; a value that is no name of the enum (a stored value read as
+    /// unknown shows as its number) says it is not recognised rather than showing that number.</summary>
+    public static string EnumLabel(Type type, string name) =>
+        Enums.TryGetValue(type, out var d) && d.TryGetValue(name, out var l) ? l
+        : type.IsEnum && !Enum.GetNames(type).Contains(name, StringComparer.Ordinal) ? "（无法识别）"
+        : name;
 
     public static string ChannelRule(Channel channel) => channel switch
     {
