@@ -13,9 +13,9 @@ namespace CaseFlow.Data.Tests;
 public sealed class BulkInsertTests(TestDatabases databases) : IClassFixture<TestDatabases>
 {
     // Text that needs JSON escaping or is outside the BMP, and instants with and without a fraction of a second.
-    private const string Awkward = "案件 \"甲\" \\ 乙\n\t\u0001 😀 '; --";
-    private static readonly DateTime Whole = new(2026, 3, 11, 0, 30, 0, DateTimeKind.Utc);
-    private static readonly DateTime Fraction = new DateTime(2026, 3, 11, 0, 30, 0, DateTimeKind.Utc).AddTicks(1_234_567);
+    internal const string Awkward = "案件 \"甲\" \\ 乙\n\t\u0001 😀 '; --";
+    internal static readonly DateTime Whole = new(2026, 3, 11, 0, 30, 0, DateTimeKind.Utc);
+    internal static readonly DateTime Fraction = new DateTime(2026, 3, 11, 0, 30, 0, DateTimeKind.Utc).AddTicks(1_234_567);
     private static readonly DateTime Local = new DateTime(2026, 3, 11, 8, 30, 0, DateTimeKind.Local).AddTicks(10); // PostgreSQL keeps microseconds
 
     [Theory]

@@ -11,9 +11,10 @@ namespace CaseFlow.Data.Tests;
 [Trait("TimeZone", "Sensitive")]
 public sealed class SqliteRowsTests(TestDatabases databases) : IClassFixture<TestDatabases>
 {
-    private const string Awkward = "案件 \"甲\" \\ 乙\n\t\u0001 😀 '; --";
-    private static readonly DateTime Whole = new(2026, 3, 11, 0, 30, 0, DateTimeKind.Utc);
-    private static readonly DateTime Fraction = Whole.AddTicks(1_234_567);
+    // The text and instants BulkInsertTests store: quotes, control characters, an emoji; a whole second and 0.12 s after it.
+    private const string Awkward = BulkInsertTests.Awkward;
+    private static readonly DateTime Whole = BulkInsertTests.Whole;
+    private static readonly DateTime Fraction = BulkInsertTests.Fraction;
 
     private sealed record Row(long Id, string Kind, string? Payload, DateOnly DueOn, string CaseNumber, string? Officer, DateOnly? ReplyDueOn, DateOnly? ConcludedOn, bool IsVoid);
 

@@ -111,7 +111,7 @@ public static class FieldLabels
     /// unknown shows as its number) says it is not recognised rather than showing that number.</summary>
     public static string EnumLabel(Type type, string name) =>
         Enums.TryGetValue(type, out var d) && d.TryGetValue(name, out var l) ? l
-        : type.IsEnum && !Enum.GetNames(type).Contains(name, StringComparer.Ordinal) ? "（无法识别）"
+        : type.IsEnum && !Enum.IsDefined(type, name) ? "（无法识别）"
         : name;
 
     public static string ChannelRule(Channel channel) => channel switch
