@@ -194,19 +194,46 @@ public static class BulkInsert
     internal static int BindSqliteValue(sqlite3_stmt statement, int index, object value) => value switch
     {
         DBNull => raw.sqlite3_bind_null(statement, index),
-        // As UTF-16, which SQLite converts to the database's UTF-8 itself: the UTF-8 overload encodes each string into a
-        // new managed buffer first, which was the larger part of a sweep's binding cost. The stored bytes are the same.
-        string s => raw.sqlite3_bind_text16(statement, index, s),
+        string s => BindText(statement, index, s),
         long l => raw.sqlite3_bind_int64(statement, index, l),
         int i => raw.sqlite3_bind_int64(statement, index, i),
         bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
-        DateTime d => raw.sqlite3_bind_text(statement, index, d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-        DateOnly d => raw.sqlite3_bind_text(statement, index, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        decimal m => raw.sqlite3_bind_text(statement, index, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+        DateTime d => BindText(statement, index, d, "yyyy-MM-dd HH:mm:ss.FFFFFFF"),
+        DateOnly d => BindText(statement, index, d, "yyyy-MM-dd"),
+        decimal m => BindText(statement, index, m, "0.0###########################"),
         // An empty array as a zero-length blob, not NULL (as Microsoft.Data.Sqlite binds it).
         byte[] bytes => bytes.Length == 0 ? raw.sqlite3_bind_zeroblob(statement, index, 0) : raw.sqlite3_bind_blob(statement, index, bytes),
         _ => throw new NotSupportedException($"Bulk insert into SQLite does not handle values of type {value.GetType().Name}."),
     };
+
+    /// <summary>
+    /// Text goes to SQLite as UTF-8 that .NET encodes, as Microsoft.Data.Sqlite binds it, into a pooled buffer that SQLite
+    /// copies (the string overload allocates one per value). Binding UTF-16 and letting SQLite convert it, as this did
+    /// before, stored a lone surrogate and the character after it as one wrong character; now it is U+FFFD either way.
+    /// </summary>
+    private static int BindText(sqlite3_stmt statement, int index, string s)
+    {
+        // A zero-length span has no address, which SQLite would bind as NULL.
+        if (s.Length == 0) return raw.sqlite3_bind_text(statement, index, "");
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(s.Length));
+        try
+        {
+            return raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, Encoding.UTF8.GetBytes(s, buffer)));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A date, time or number written straight into UTF-8 in the format Microsoft.Data.Sqlite writes it.</summary>
+    private static int BindText<T>(sqlite3_stmt statement, int index, T value, string format) where T : IUtf8SpanFormattable
+    {
+        Span<byte> text = stackalloc byte[64];
+        return value.TryFormat(text, out var length, format, CultureInfo.InvariantCulture)
+            ? raw.sqlite3_bind_text(statement, index, text[..length])
+            : throw new FormatException($"{value} does not fit the SQLite text of a {typeof(T).Name}.");
+    }
 
     private static DbCommand Values(DbConnection connection, DbTransaction? transaction, string head, List<Column> columns, int rows)
     {

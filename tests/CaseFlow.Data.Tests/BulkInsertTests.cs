@@ -62,6 +62,30 @@ public sealed class BulkInsertTests(TestDatabases databases) : IClassFixture<Tes
         }
     }
 
+    /// <summary>SQLite only: PostgreSQL's driver refuses such text outright. A lone surrogate is no character; text that
+    /// holds one (pasted from a broken source) is stored as U+FFFD, by either path alike, and the rest of it intact.</summary>
+    [Fact]
+    public async Task Broken_UTF16_as_SaveChanges_stores_it()
+    {
+        var database = await databases.MigratedAsync(DatabaseProvider.Sqlite);
+        var user = $"U{Guid.NewGuid():N}"[..12];
+        Notification Row(string kind) => new() { UserName = user, Kind = kind, Title = "甲\ud800乙", Body = "\udc00" + Awkward + "\ud83d", CreatedAtUtc = Whole };
+        await using (var db = database.CreateContext())
+        {
+            db.Notifications.Add(Row("saved"));
+            await db.SaveChangesAsync();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await db.InsertAsync([Row("bulk")], CancellationToken.None);
+            await tx.CommitAsync();
+        }
+
+        await using var read = database.CreateContext();
+        var stored = await StoredAsync(read, "Notifications", "UserName", user, "bulk");
+        Assert.Equal(await StoredAsync(read, "Notifications", "UserName", user, "saved"), stored);
+        var title = await read.Notifications.Where(n => n.UserName == user && n.Kind == "bulk").Select(n => new { n.Title, n.Body }).SingleAsync();
+        Assert.Equal(("甲\ufffd乙", "\ufffd" + Awkward + "\ufffd"), (title.Title, title.Body));
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
