@@ -62,8 +62,8 @@ public sealed class BulkInsertTests(TestDatabases databases) : IClassFixture<Tes
         }
     }
 
-    /// <summary>SQLite only: PostgreSQL's driver refuses such text outright. A lone surrogate is no character; text that
-    /// holds one (pasted from a broken source) is stored as U+FFFD, by either path alike, and the rest of it intact.</summary>
+    /// <summary>SQLite, where BulkInsert binds text itself. A lone surrogate (a text cut between the two halves of a pair,
+    /// say) is no character: it is stored as U+FFFD by either path alike, and the rest of the text intact.</summary>
     [Fact]
     public async Task Broken_UTF16_as_SaveChanges_stores_it()
     {
@@ -82,8 +82,8 @@ public sealed class BulkInsertTests(TestDatabases databases) : IClassFixture<Tes
         await using var read = database.CreateContext();
         var stored = await StoredAsync(read, "Notifications", "UserName", user, "bulk");
         Assert.Equal(await StoredAsync(read, "Notifications", "UserName", user, "saved"), stored);
-        var title = await read.Notifications.Where(n => n.UserName == user && n.Kind == "bulk").Select(n => new { n.Title, n.Body }).SingleAsync();
-        Assert.Equal(("甲\ufffd乙", "\ufffd" + Awkward + "\ufffd"), (title.Title, title.Body));
+        var texts = await read.Notifications.Where(n => n.UserName == user && n.Kind == "bulk").Select(n => new { n.Title, n.Body }).SingleAsync();
+        Assert.Equal(("甲\ufffd乙", "\ufffd" + Awkward + "\ufffd"), (texts.Title, texts.Body));
     }
 
     [Theory]
