@@ -84,6 +84,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
     private static string JsonMessage(JsonException json) =>
         json is InvalidJsonValueException ? json.Message
+        : PayloadRules.BrokenTextMessage(json) is { } broken ? broken
         : json.Message.Contains("could not be converted", StringComparison.Ordinal)
             ? "值的类型或格式不正确（日期须为存在的 YYYY-MM-DD 日期，数字须为不加引号的数字，选项须为文档列出的名称而不是数字）。"
             : "JSON 格式不正确。";

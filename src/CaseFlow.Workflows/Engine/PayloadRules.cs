@@ -118,7 +118,7 @@ public static class PayloadRules
             var field = FieldOf(e.Path);
             var property = properties.FirstOrDefault(p => string.Equals(NameOf(p), field, StringComparison.OrdinalIgnoreCase));
             throw new InvalidPayloadException([new FieldError(property is null ? field : NameOf(property),
-                e is InvalidJsonValueException ? e.Message : Expected(property?.PropertyType))]);
+                e is InvalidJsonValueException ? e.Message : BrokenTextMessage(e) ?? Expected(property?.PropertyType))]);
         }
 
         CheckAll(properties, bound, "", today, errors);
@@ -197,6 +197,13 @@ public static class PayloadRules
     /// <summary>"$.days" → "days"; the body itself → "payload".</summary>
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "payload" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+
+    /// <summary>The message for a JSON text holding half of a surrogate pair (an escape such as <c>\uD83D</c> alone, e.g. an
+    /// emoji cut in two), or null for any other error: System.Text.Json names UTF-16 in its own message for exactly this.</summary>
+    public static string? BrokenTextMessage(JsonException e) =>
+        e.InnerException is InvalidOperationException { Message: var inner } && inner.Contains("UTF-16", StringComparison.Ordinal)
+            ? "文本含有无效字符（不成对的 UTF-16 代理项，常见于被截断的表情符号或生僻字），请检查来源文本。"
+            : null;
 
     private static string Expected(Type? type) => (Nullable.GetUnderlyingType(type ?? typeof(object)) ?? type) switch
     {

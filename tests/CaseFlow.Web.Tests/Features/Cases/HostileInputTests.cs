@@ -61,6 +61,22 @@ public abstract class HostileInputTests(CaseFlowApp app) : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("applicantName")]
+    [InlineData("requestedInformation")]
+    public async Task A_registration_text_with_half_a_surrogate_pair_is_a_400_saying_so_and_creates_no_case(string field)
+    {
+        // JSON can escape half of a pair ("\ud83d" of 😀); it is no character and no database can store it as sent.
+        var body = Valid.Replace(field == "applicantName" ? "张三" : "环评批复", field == "applicantName" ? "张\\ud83d三" : "环评\\ud83d批复", StringComparison.Ordinal);
+        Assert.Contains("\\ud83d", body);
+        var before = await CaseCountAsync();
+
+        var problem = await (await _officer.PostJsonAsync("/api/cases", body)).ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("文本含有无效字符", problem.FieldErrors(field)[0]);
+        Assert.Equal(before, await CaseCountAsync());
+    }
+
+    [Theory]
     [InlineData("applicantName", 201)]
     [InlineData("requestedInformation", 4001)]
     [InlineData("address", 501)]
@@ -127,6 +143,7 @@ public abstract class HostileInputTests(CaseFlowApp app) : IAsyncLifetime
     [InlineData("sendFeeNotice", """{"method":"PerPage","quantity":40,"amountYuan":1e30,"basis":"按页计收"}""", "amountYuan")]
     [InlineData("sendFeeNotice", """{"method":"PerPage","quantity":40,"amountYuan":99999999999,"basis":"按页计收"}""", "amountYuan")]
     [InlineData("sendFeeNotice", """{"method":"PerPage","quantity":-4,"amountYuan":100,"basis":"按页计收"}""", "quantity")]
+    [InlineData("submitDraft", """{"outcome":"Disclosed","text":"\udc00答复"}""", "text")]
     [InlineData("requestExtension", "[]", "payload")]
     [InlineData("requestExtension", "\"延期\"", "payload")]
     [InlineData("requestExtension", "42", "payload")]
@@ -141,6 +158,20 @@ public abstract class HostileInputTests(CaseFlowApp app) : IAsyncLifetime
         Assert.NotEmpty(problem.FieldErrors(field));
         var after = await (await _officer.GetAsync($"/api/cases/{Id(c)}")).ReadJsonAsync();
         Assert.Equal(Version(c), Version(after));
+        Assert.Equal(journal, await JournalLengthAsync(c));
+    }
+
+    [Fact]
+    public async Task An_action_text_with_half_a_surrogate_pair_is_a_400_saying_so_and_writes_nothing()
+    {
+        var c = await HandlingCaseAsync();
+        var journal = await JournalLengthAsync(c);
+
+        var response = await _officer.ActAsync(Id(c), "requestExtension", Version(c), """{"days":10,"reason":"材料\ud83d多"}""");
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+
+        Assert.Contains("文本含有无效字符", problem.FieldErrors("reason")[0]);
+        Assert.Equal(Version(c), Version(await (await _officer.GetAsync($"/api/cases/{Id(c)}")).ReadJsonAsync()));
         Assert.Equal(journal, await JournalLengthAsync(c));
     }
 
