@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
@@ -148,7 +149,7 @@ public static class BulkInsert
     private static void InsertWithSqliteApi<T>(SqliteConnection connection, string head, List<Column> columns, IReadOnlyList<T> rows,
         Key? key, CancellationToken ct) where T : class
     {
-        var db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+        var db = HandleOf(connection);
         var perStatement = key is null ? SqliteRowsPerStatement : 1;
         sqlite3_stmt? statement = null;
         var statementRows = 0;
@@ -184,6 +185,10 @@ public static class BulkInsert
     /// thousand notifications go as 157 runs rather than 10,000 (at most 32,766 values a statement).</summary>
     private const int SqliteRowsPerStatement = 64;
 
+    /// <summary>The native handle of an open connection, for the calls made through SQLite's own API.</summary>
+    internal static sqlite3 HandleOf(SqliteConnection connection) =>
+        connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+
     internal static void Check(int rc, sqlite3 db)
     {
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, db);
@@ -215,14 +220,14 @@ public static class BulkInsert
     {
         // A zero-length span has no address, which SQLite would bind as NULL.
         if (s.Length == 0) return raw.sqlite3_bind_text(statement, index, "");
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(s.Length));
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(s.Length));
         try
         {
             return raw.sqlite3_bind_text(statement, index, buffer.AsSpan(0, Encoding.UTF8.GetBytes(s, buffer)));
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

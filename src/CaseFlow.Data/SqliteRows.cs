@@ -21,7 +21,7 @@ public static class SqliteRows
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+            var handle = BulkInsert.HandleOf((SqliteConnection)db.Database.GetDbConnection());
             BulkInsert.Check(raw.sqlite3_prepare_v2(handle, sql, out var statement), handle);
             using (statement)
             {
